@@ -1,0 +1,132 @@
+//! Findings as plain data: what rules produce and renderers consume.
+
+use std::sync::Arc;
+
+use crate::policy::{Location, TrustPolicy};
+use crate::rules::Rule;
+use crate::source::{SourceFile, SourceKind, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A span with the text shown beside it.
+#[derive(Debug, Clone)]
+pub struct Label {
+    pub span: Span,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub rule: &'static Rule,
+    pub message: String,
+    pub file: Arc<SourceFile>,
+    /// Exactly one primary label: the constructor takes it.
+    pub primary: Label,
+    /// Principal and condition labels, shown in the human output only.
+    pub secondary: Vec<Label>,
+    pub help: Option<String>,
+    pub resource: Option<String>,
+    pub source_kind: SourceKind,
+    pub related: Vec<Location>,
+    /// Canonical content of the offending statement (or policy), for fingerprints.
+    pub canonical: String,
+    /// Spans whose first line (or the line before) may hold an ignore comment.
+    pub anchors: Vec<Span>,
+    pub metadata_ignores: Vec<String>,
+}
+
+impl Finding {
+    /// A finding about a role's trust policy, at `span` in the policy's file.
+    pub fn new(
+        rule: &'static Rule,
+        policy: &TrustPolicy,
+        span: Span,
+        label: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        let mut anchors = policy.anchors.clone();
+        anchors.push(span);
+        Finding {
+            rule,
+            message: message.into(),
+            file: policy.file.clone(),
+            primary: Label {
+                span,
+                text: label.into(),
+            },
+            secondary: Vec::new(),
+            help: None,
+            resource: policy.resource.clone(),
+            source_kind: policy.kind,
+            related: policy.role.iter().chain(&policy.related).cloned().collect(),
+            canonical: String::new(),
+            anchors,
+            metadata_ignores: policy.metadata_ignores.clone(),
+        }
+    }
+
+    /// A finding about a file as a whole (TL000).
+    pub fn in_file(
+        rule: &'static Rule,
+        file: Arc<SourceFile>,
+        kind: SourceKind,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
+        let message = message.into();
+        Finding {
+            rule,
+            primary: Label {
+                span,
+                text: message.clone(),
+            },
+            message,
+            canonical: file.root_relative.clone(),
+            file,
+            secondary: Vec::new(),
+            help: None,
+            resource: None,
+            source_kind: kind,
+            related: Vec::new(),
+            anchors: vec![span],
+            metadata_ignores: Vec::new(),
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_label(mut self, span: Option<Span>, text: impl Into<String>) -> Self {
+        if let Some(span) = span {
+            self.secondary.push(Label {
+                span,
+                text: text.into(),
+            });
+        }
+        self
+    }
+
+    pub fn with_canonical(mut self, canonical: impl Into<String>) -> Self {
+        self.canonical = canonical.into();
+        self
+    }
+
+    pub fn severity(&self) -> Severity {
+        self.rule.severity
+    }
+}

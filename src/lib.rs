@@ -1,0 +1,253 @@
+//! trustlint: finds IAM roles whose trust policy lets principals assume them without an
+//! `sts:RoleSessionName` condition, so CloudTrail would name the role instead of the caller.
+//!
+//! The pipeline: discover → parse (spanned trees) → extract (trust policies) → rules →
+//! suppress → render. [`run`] drives it for the CLI; [`lint_file`] is the in-process entry
+//! for tests.
+
+pub mod cli;
+pub mod config;
+pub mod discover;
+pub mod extract;
+pub mod finding;
+pub mod parse;
+pub mod policy;
+pub mod render;
+pub mod rules;
+pub mod source;
+pub mod suppress;
+pub mod syntax;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::extract::Extracted;
+use crate::finding::Finding;
+use crate::parse::{json, yaml, Node, ParseError};
+use crate::policy::Semantics;
+use crate::source::{LineIndex, SourceFile, SourceKind};
+
+/// What linting one file produced.
+#[derive(Debug, Default)]
+pub struct FileReport {
+    /// Whether the file was read as one of the input kinds.
+    pub scanned: bool,
+    pub roles: usize,
+    pub findings: Vec<Finding>,
+}
+
+/// Texts that mark a file as possibly holding a trust policy (SPEC §3, TL000).
+const ROLE_MARKERS: &[&str] = &[
+    "AWS::IAM::Role",
+    "AWS::Serverless::Function",
+    "AssumeRolePolicyDocument",
+    "assume_role_policy",
+    "sts:AssumeRole",
+];
+
+/// Texts without which a JSON/YAML file cannot be an input at all: skip it unparsed.
+const INPUT_MARKERS: &[&str] = &[
+    "AssumeRolePolicyDocument",
+    "Statement",
+    "Resources",
+    "RoleDetailList",
+    "AWSTemplateFormatVersion",
+];
+
+/// Whether a file may hold a trust policy, so that failing to parse it is worth reporting.
+pub fn may_hold_trust_policy(text: &str) -> bool {
+    ROLE_MARKERS.iter().any(|m| text.contains(m))
+}
+
+enum Syntax {
+    Json,
+    Yaml,
+}
+
+fn syntax_of(file: &SourceFile) -> Syntax {
+    let ext = file
+        .path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "json" => Syntax::Json,
+        "template" if file.text.trim_start().starts_with('{') => Syntax::Json,
+        _ => Syntax::Yaml,
+    }
+}
+
+/// Parses, extracts and checks one file; suppressions are applied by the caller.
+pub fn lint_file(file: &Arc<SourceFile>, semantics: Semantics) -> FileReport {
+    let mut report = FileReport::default();
+    if !INPUT_MARKERS.iter().any(|m| file.text.contains(m)) {
+        return report;
+    }
+    let is_json = matches!(syntax_of(file), Syntax::Json);
+    let parsed: Result<Vec<Node>, ParseError> = if is_json {
+        json::parse(&file.text).map(|n| vec![n])
+    } else {
+        yaml::parse(&file.text)
+    };
+    let documents = match parsed {
+        Ok(documents) => documents,
+        Err(e) => {
+            if may_hold_trust_policy(&file.text) {
+                report.scanned = true;
+                report.findings.push(parse_error(file, &e, is_json));
+            }
+            return report;
+        }
+    };
+    for root in &documents {
+        let extracted = match extract::classify(root, is_json) {
+            Some(SourceKind::CloudFormation) => extract::cloudformation::extract(file, root),
+            Some(SourceKind::Account) => extract::account::extract(file, root),
+            Some(SourceKind::Policy) => extract::policy::extract(file, root),
+            _ => Extracted::default(),
+        };
+        report.scanned |= extracted.kind.is_some();
+        report.roles += extracted.roles;
+        for policy in &extracted.policies {
+            rules::check_policy(policy, semantics, &mut report.findings);
+        }
+    }
+    report
+}
+
+fn parse_error(file: &Arc<SourceFile>, e: &ParseError, is_json: bool) -> Finding {
+    let kind = if !is_json || file.text.contains("Resources") {
+        SourceKind::CloudFormation
+    } else if file.text.contains("RoleDetailList") {
+        SourceKind::Account
+    } else {
+        SourceKind::Policy
+    };
+    let mut span = e.span;
+    if span.is_empty() && span.start() > 0 {
+        span = source::Span::new(span.start() - 1, span.start());
+    }
+    Finding::in_file(
+        &rules::PARSE_ERROR,
+        file.clone(),
+        kind,
+        span,
+        format!("cannot parse {}: {}", file.display, e.message),
+    )
+    .with_help("fix the syntax so the trust policies in this file can be checked")
+}
+
+/// Run-wide options.
+#[derive(Debug, Default)]
+pub struct Options {
+    pub paths: Vec<PathBuf>,
+    pub walk: discover::WalkOptions,
+    pub jobs: Option<usize>,
+}
+
+/// The outcome of linting a set of paths.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    pub findings: Vec<Finding>,
+    pub files_scanned: usize,
+    pub roles_checked: usize,
+}
+
+/// The project root: the git top level containing the current directory, else the current
+/// directory (SPEC §2).
+pub fn project_root(cwd: &Path) -> PathBuf {
+    cwd.ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(cwd)
+        .to_path_buf()
+}
+
+/// The displayed form of a path: relative to `cwd` when under it, `/`-separated.
+pub fn display_path(path: &Path, cwd: &Path) -> String {
+    let rel = if path.is_absolute() {
+        path.strip_prefix(cwd).unwrap_or(path)
+    } else {
+        path
+    };
+    slash(rel)
+}
+
+fn slash(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .filter(|c| c != ".")
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Lints the files under the options' paths with the given configuration.
+pub fn lint_paths(opts: &Options, config: &config::Config, cwd: &Path, root: &Path) -> Outcome {
+    use rayon::prelude::*;
+    let files = discover::discover(&opts.paths, root, config, opts.walk);
+    let semantics = Semantics {
+        accept_source_identity: config.accept_source_identity,
+    };
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let work = |path: &PathBuf| -> FileReport {
+        let Ok(bytes) = std::fs::read(path) else {
+            return FileReport::default();
+        };
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let absolute = path.canonicalize().unwrap_or_else(|_| path.clone());
+        let file = Arc::new(SourceFile {
+            display: display_path(path, cwd),
+            root_relative: slash(absolute.strip_prefix(&canonical_root).unwrap_or(&absolute)),
+            path: path.clone(),
+            text,
+        });
+        let mut report = lint_file(&file, semantics);
+        apply_suppressions(&mut report.findings, config, &file);
+        report
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.unwrap_or(0))
+        .stack_size(16 << 20)
+        .build();
+    let reports: Vec<FileReport> = match pool {
+        Ok(pool) => pool.install(|| files.par_iter().map(work).collect()),
+        Err(_) => files.iter().map(work).collect(),
+    };
+    let mut outcome = Outcome::default();
+    for report in reports {
+        outcome.files_scanned += usize::from(report.scanned);
+        outcome.roles_checked += report.roles;
+        outcome.findings.extend(report.findings);
+    }
+    sort_findings(&mut outcome.findings);
+    outcome
+}
+
+/// Drops findings disabled by the config or suppressed in the source.
+fn apply_suppressions(findings: &mut Vec<Finding>, config: &config::Config, file: &SourceFile) {
+    let comments = suppress::Comments::scan(&file.text);
+    let index = LineIndex::new(&file.text);
+    findings.retain(|f| {
+        config.enabled(f.rule, &f.file.path)
+            && !suppress::metadata_suppresses(f)
+            && !comments.suppresses(f, &index)
+    });
+}
+
+/// Sorts by (file, line, column, code); byte order within a file is line/column order.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (
+            &a.file.display,
+            a.primary.span.start,
+            a.rule.code,
+            a.primary.span.end,
+        )
+            .cmp(&(
+                &b.file.display,
+                b.primary.span.start,
+                b.rule.code,
+                b.primary.span.end,
+            ))
+    });
+}

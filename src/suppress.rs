@@ -1,0 +1,68 @@
+//! Suppressions: `# trustlint:ignore CODE reason` comments at the accepted places (SPEC §5),
+//! and resource `Metadata.trustlint.ignore`.
+
+use std::collections::HashMap;
+
+use crate::finding::Finding;
+use crate::rules::{self, Rule};
+use crate::source::LineIndex;
+
+const MARKER: &str = "trustlint:ignore";
+
+/// The ignore comments of one file, by 1-based line.
+pub struct Comments {
+    /// `None` ignores every rule (a comment with no code).
+    by_line: HashMap<usize, Option<Vec<&'static Rule>>>,
+}
+
+impl Comments {
+    /// Scans the text for `# trustlint:ignore` and `// trustlint:ignore` comments.
+    pub fn scan(text: &str) -> Self {
+        let mut by_line = HashMap::new();
+        if !text.contains(MARKER) {
+            return Comments { by_line };
+        }
+        for (i, line) in text.lines().enumerate() {
+            let Some(at) = line.find(MARKER) else {
+                continue;
+            };
+            let before = line[..at].trim_end();
+            if !(before.ends_with('#') || before.ends_with("//")) {
+                continue;
+            }
+            let codes: Vec<&'static Rule> = line[at + MARKER.len()..]
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|t| !t.is_empty())
+                .map_while(rules::lookup)
+                .collect();
+            by_line.insert(i + 1, (!codes.is_empty()).then_some(codes));
+        }
+        Comments { by_line }
+    }
+
+    fn covers(&self, line: usize, rule: &Rule) -> bool {
+        match self.by_line.get(&line) {
+            Some(None) => true,
+            Some(Some(codes)) => codes.iter().any(|r| r.code == rule.code),
+            None => false,
+        }
+    }
+
+    /// Whether a comment on the first line of an anchor, or the line before, covers it.
+    pub fn suppresses(&self, finding: &Finding, index: &LineIndex) -> bool {
+        !self.by_line.is_empty()
+            && finding.anchors.iter().any(|a| {
+                let line = index.line(a.start());
+                self.covers(line, finding.rule) || (line > 1 && self.covers(line - 1, finding.rule))
+            })
+    }
+}
+
+/// Whether the resource's Metadata ignores the finding's rule (by code or name).
+pub fn metadata_suppresses(finding: &Finding) -> bool {
+    finding
+        .metadata_ignores
+        .iter()
+        .filter_map(|c| rules::lookup(c))
+        .any(|r| r.code == finding.rule.code)
+}
