@@ -137,6 +137,13 @@ pub fn cut_long_lines(text: &str, spans: &[Span]) -> (String, Vec<Span>) {
     (out, mapped)
 }
 
+/// The part of a span on its first line.
+fn first_line(text: &str, span: Span) -> Span {
+    let rest = text.get(span.start()..span.end()).unwrap_or("");
+    let len = rest.find(['\n', '\r']).unwrap_or(rest.len());
+    Span::new(span.start(), span.start() + len)
+}
+
 fn report(f: &Finding) -> Report {
     let mut spans = vec![f.primary.span];
     spans.extend(f.secondary.iter().map(|l| l.span));
@@ -145,7 +152,8 @@ fn report(f: &Finding) -> Report {
         .iter()
         .filter(|r| std::sync::Arc::ptr_eq(&r.file, &f.file))
         .collect();
-    spans.extend(same_file_related.iter().map(|r| r.span));
+    // A role's own location can be a whole resource: label only its first line.
+    spans.extend(same_file_related.iter().map(|r| first_line(&f.file.text, r.span)));
     let (text, spans) = cut_long_lines(&f.file.text, &spans);
     let mut texts = vec![Some(f.primary.text.clone())];
     texts.extend(f.secondary.iter().map(|l| Some(l.text.clone())));
