@@ -474,6 +474,7 @@ fn read_document(template: &Template<'_>, file: &SourceFile, doc: &Node) -> Poli
             Some([t, m]) => (t, Some(template.sub_vars(Some(m)))),
             _ => (arg, Some(HashMap::new())),
         },
+        (_, Some(_)) => return computed_document(template, doc),
         _ => return document::document(doc, template, syntax_of(file)),
     };
     let Some(text) = string.as_str() else {
@@ -496,6 +497,29 @@ fn read_document(template: &Template<'_>, file: &SourceFile, doc: &Node) -> Poli
             span: e.span,
             message: e.message,
         },
+    }
+}
+
+/// A policy computed by another intrinsic (`Fn::Join` of literals, say): parsed when it
+/// resolves to a string, located at the expression since it has no spans of its own.
+fn computed_document(template: &Template<'_>, doc: &Node) -> PolicyBody {
+    match template.intrinsic(doc) {
+        Some(Val::Lit { text, .. }) => match crate::parse::json::parse(&text) {
+            Ok(mut tree) => {
+                tree.map_spans(&|_| doc.span);
+                document::document(&tree, template, Syntax::Json)
+            }
+            Err(e) => PolicyBody::Malformed {
+                span: doc.span,
+                message: e.message,
+            },
+        },
+        Some(Val::Unknown { expr, reason, .. }) => PolicyBody::Unknown {
+            span: doc.span,
+            expr,
+            reason,
+        },
+        None => document::document(doc, template, Syntax::Json),
     }
 }
 

@@ -146,14 +146,20 @@ fn first_line(text: &str, span: Span) -> Span {
 
 fn report(f: &Finding) -> Report {
     let mut spans = vec![f.primary.span];
-    spans.extend(f.secondary.iter().map(|l| l.span));
+    // Secondary labels mark where the principal and condition start; a multi-line YAML
+    // mapping would otherwise draw a second gutter beside the statement's.
+    spans.extend(f.secondary.iter().map(|l| first_line(&f.file.text, l.span)));
     let same_file_related: Vec<_> = f
         .related
         .iter()
         .filter(|r| std::sync::Arc::ptr_eq(&r.file, &f.file))
         .collect();
     // A role's own location can be a whole resource: label only its first line.
-    spans.extend(same_file_related.iter().map(|r| first_line(&f.file.text, r.span)));
+    spans.extend(
+        same_file_related
+            .iter()
+            .map(|r| first_line(&f.file.text, r.span)),
+    );
     let (text, spans) = cut_long_lines(&f.file.text, &spans);
     let mut texts = vec![Some(f.primary.text.clone())];
     texts.extend(f.secondary.iter().map(|l| Some(l.text.clone())));

@@ -77,7 +77,7 @@ fn check(a: &Analysis<'_>, out: &mut Vec<Finding>) {
             )
             .with_label(s.principal_span, "trusted principal")
             .with_label(s.condition_span, "no binding sts:RoleSessionName here")
-            .with_help(fix_help(s))
+            .with_help(fix_help(s, "add to the statement"))
             .with_canonical(&s.canonical),
         );
     }

@@ -98,9 +98,9 @@ pub fn check_policy(policy: &TrustPolicy, semantics: Semantics, out: &mut Vec<Fi
 
 /// The help every missing or weak condition shares: the snippet to add, in the statement's
 /// syntax, and who `${aws:username}` locks out (SPEC §6).
-pub(crate) fn fix_help(statement: &Statement) -> String {
+pub(crate) fn fix_help(statement: &Statement, verb: &str) -> String {
     format!(
-        "add to the statement: {}\n\
+        "{verb}: {}\n\
          `{DEFAULT_VALUE}` locks out callers with temporary credentials (IAM Identity Center/SSO \
          users, role chaining, federated sessions); choose another binding value with \
          `--fix-value` (e.g. `${{aws:PrincipalTag/email}}`) or allow `sts:SourceIdentity` with \

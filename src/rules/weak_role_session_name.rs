@@ -62,7 +62,7 @@ fn check(a: &Analysis<'_>, out: &mut Vec<Finding>) {
                 ),
             )
             .with_label(s.condition_span, "weak condition")
-            .with_help(fix_help(s))
+            .with_help(fix_help(s, "bind the session name instead"))
             .with_canonical(&s.canonical),
         );
     }
