@@ -84,16 +84,16 @@ impl Finding {
         file: Arc<SourceFile>,
         kind: SourceKind,
         span: Span,
+        label: impl Into<String>,
         message: impl Into<String>,
     ) -> Self {
-        let message = message.into();
         Finding {
             rule,
             primary: Label {
                 span,
-                text: message.clone(),
+                text: label.into(),
             },
-            message,
+            message: message.into(),
             canonical: file.root_relative.clone(),
             file,
             secondary: Vec::new(),
@@ -106,13 +106,19 @@ impl Finding {
         }
     }
 
+    /// TL000 findings name no resource (SPEC §6); the role stays in `related`.
+    pub fn without_resource(mut self) -> Self {
+        self.resource = None;
+        self
+    }
+
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     pub fn with_label(mut self, span: Option<Span>, text: impl Into<String>) -> Self {
-        if let Some(span) = span {
+        if let Some(span) = span.filter(|s| *s != self.primary.span) {
             self.secondary.push(Label {
                 span,
                 text: text.into(),

@@ -124,15 +124,13 @@ fn parse_error(file: &Arc<SourceFile>, e: &ParseError, is_json: bool) -> Finding
     } else {
         SourceKind::Policy
     };
-    let mut span = e.span;
-    if span.is_empty() && span.start() > 0 {
-        span = source::Span::new(span.start() - 1, span.start());
-    }
+    let span = source::widen_empty(e.span, &file.text);
     Finding::in_file(
         &rules::PARSE_ERROR,
         file.clone(),
         kind,
         span,
+        e.message.clone(),
         format!("cannot parse {}: {}", file.display, e.message),
     )
     .with_help("fix the syntax so the trust policies in this file can be checked")

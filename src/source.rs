@@ -122,6 +122,19 @@ impl LineIndex {
     }
 }
 
+/// An empty span (a parse error at the end of input, say) widened to the character before
+/// it, so that every finding has something to point at.
+pub fn widen_empty(span: Span, text: &str) -> Span {
+    if !span.is_empty() {
+        return span;
+    }
+    let end = floor_char_boundary(text, span.end().min(text.len()));
+    match text[..end].chars().next_back() {
+        Some(c) => Span::new(end - c.len_utf8(), end),
+        None => span,
+    }
+}
+
 /// The largest char boundary not above `offset`.
 pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while offset > 0 && !text.is_char_boundary(offset) {

@@ -71,7 +71,9 @@ fn rules_lists_every_rule() {
     let dir = project(&[]);
     let (code, out, _) = stdout(trustlint(dir.path()).arg("rules"));
     assert_eq!(code, 0);
-    for c in ["TL000", "TL001", "TL002", "TL003", "TL004", "TL005", "TL006"] {
+    for c in [
+        "TL000", "TL001", "TL002", "TL003", "TL004", "TL005", "TL006",
+    ] {
         assert!(out.contains(c), "{c} missing from:\n{out}");
     }
     assert!(out.contains("missing-role-session-name"));
@@ -82,10 +84,17 @@ fn explain_prints_docs_by_code_or_name() {
     let dir = project(&[]);
     let (code, out, _) = stdout(trustlint(dir.path()).args(["explain", "TL001"]));
     assert_eq!(code, 0);
-    for section in ["What it does", "Why is this bad?", "Example", "Fix", "CloudTrail"] {
+    for section in [
+        "What it does",
+        "Why is this bad?",
+        "Example",
+        "Fix",
+        "CloudTrail",
+    ] {
         assert!(out.contains(section), "{section} missing");
     }
-    let (code, by_name, _) = stdout(trustlint(dir.path()).args(["explain", "weak-role-session-name"]));
+    let (code, by_name, _) =
+        stdout(trustlint(dir.path()).args(["explain", "weak-role-session-name"]));
     assert_eq!(code, 0);
     assert!(by_name.contains("TL002"));
     let (code, _, err) = stdout(trustlint(dir.path()).args(["explain", "TL999"]));
@@ -95,17 +104,39 @@ fn explain_prints_docs_by_code_or_name() {
 
 #[test]
 fn exit_codes() {
-    let dir = project(&[("bad.json", BAD_POLICY), ("good.json", GOOD_POLICY), ("weak.json", WEAK_POLICY)]);
-    assert_eq!(stdout(trustlint(dir.path()).args(["lint", "bad.json"])).0, 1);
-    assert_eq!(stdout(trustlint(dir.path()).args(["lint", "good.json"])).0, 0);
-    assert_eq!(stdout(trustlint(dir.path()).args(["lint", "weak.json"])).0, 0);
-    assert_eq!(stdout(trustlint(dir.path()).args(["lint", "--deny-warnings", "weak.json"])).0, 1);
+    let dir = project(&[
+        ("bad.json", BAD_POLICY),
+        ("good.json", GOOD_POLICY),
+        ("weak.json", WEAK_POLICY),
+    ]);
+    assert_eq!(
+        stdout(trustlint(dir.path()).args(["lint", "bad.json"])).0,
+        1
+    );
+    assert_eq!(
+        stdout(trustlint(dir.path()).args(["lint", "good.json"])).0,
+        0
+    );
+    assert_eq!(
+        stdout(trustlint(dir.path()).args(["lint", "weak.json"])).0,
+        0
+    );
+    assert_eq!(
+        stdout(trustlint(dir.path()).args(["lint", "--deny-warnings", "weak.json"])).0,
+        1
+    );
     let (code, _, err) = stdout(trustlint(dir.path()).args(["lint", "missing.json"]));
     assert_eq!(code, 2);
     assert!(err.contains("missing.json"), "{err}");
-    assert_eq!(stdout(trustlint(dir.path()).args(["lint", "--format", "xml"])).0, 2);
+    assert_eq!(
+        stdout(trustlint(dir.path()).args(["lint", "--format", "xml"])).0,
+        2
+    );
     assert_eq!(stdout(trustlint(dir.path()).args(["lint", "--bogus"])).0, 2);
-    assert_eq!(stdout(trustlint(dir.path()).args(["lint", "--select", "TL999"])).0, 2);
+    assert_eq!(
+        stdout(trustlint(dir.path()).args(["lint", "--select", "TL999"])).0,
+        2
+    );
 }
 
 #[test]
@@ -126,7 +157,8 @@ fn default_path_is_the_current_directory() {
 fn paths_are_relative_to_the_current_directory() {
     let dir = project(&[("infra/iam/bad.json", BAD_POLICY)]);
     fs::create_dir(dir.path().join(".git")).expect("git dir");
-    let (_, out, _) = stdout(trustlint(&dir.path().join("infra")).args(["lint", "--format", "json", "."]));
+    let (_, out, _) =
+        stdout(trustlint(&dir.path().join("infra")).args(["lint", "--format", "json", "."]));
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert_eq!(v["findings"][0]["file"], "iam/bad.json");
 }
@@ -134,10 +166,20 @@ fn paths_are_relative_to_the_current_directory() {
 #[test]
 fn several_formats_in_one_run() {
     let dir = project(&[("bad.json", BAD_POLICY)]);
-    let (code, out, _) = stdout(trustlint(dir.path()).args(["lint", "--format", "human", "--format", "json:out.json", "bad.json"]));
+    let (code, out, _) = stdout(trustlint(dir.path()).args([
+        "lint",
+        "--format",
+        "human",
+        "--format",
+        "json:out.json",
+        "bad.json",
+    ]));
     assert_eq!(code, 1);
     assert!(out.contains("TL001"));
-    assert!(out.contains("1 roles checked in 1 files: 1 errors, 0 warnings"), "{out}");
+    assert!(
+        out.contains("1 roles checked in 1 files: 1 errors, 0 warnings"),
+        "{out}"
+    );
     let written = fs::read_to_string(dir.path().join("out.json")).expect("json file");
     assert_eq!(json_codes(&written), ["TL001"]);
 }
@@ -155,9 +197,17 @@ fn colour_follows_flag_and_no_color() {
     let dir = project(&[("bad.json", BAD_POLICY)]);
     let (_, plain, _) = stdout(trustlint(dir.path()).args(["lint", "bad.json"]));
     assert!(!plain.contains('\u{1b}'), "no colour when not a terminal");
-    let (_, forced, _) = stdout(trustlint(dir.path()).env("NO_COLOR", "1").args(["lint", "--color", "always", "bad.json"]));
-    assert!(forced.contains('\u{1b}'), "--color always overrides NO_COLOR");
-    let (_, never, _) = stdout(trustlint(dir.path()).args(["lint", "--color", "never", "bad.json"]));
+    let (_, forced, _) = stdout(
+        trustlint(dir.path())
+            .env("NO_COLOR", "1")
+            .args(["lint", "--color", "always", "bad.json"]),
+    );
+    assert!(
+        forced.contains('\u{1b}'),
+        "--color always overrides NO_COLOR"
+    );
+    let (_, never, _) =
+        stdout(trustlint(dir.path()).args(["lint", "--color", "never", "bad.json"]));
     assert!(!never.contains('\u{1b}'));
 }
 
@@ -172,7 +222,10 @@ fn select_and_ignore() {
     assert_eq!(run(&[]), ["TL001", "TL002"]);
     assert_eq!(run(&["--select", "TL002"]), ["TL002"]);
     assert_eq!(run(&["--ignore", "missing-role-session-name"]), ["TL002"]);
-    assert_eq!(run(&["--select", "TL001,TL002", "--ignore", "TL002"]), ["TL001"]);
+    assert_eq!(
+        run(&["--select", "TL001,TL002", "--ignore", "TL002"]),
+        ["TL001"]
+    );
 }
 
 #[test]
@@ -190,12 +243,19 @@ fn config_file_selects_excludes_and_overrides() {
     let (code, out, _) = stdout(trustlint(dir.path()).args(["lint", "--format", "json"]));
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
-    let files: Vec<_> = v["findings"].as_array().expect("array").iter().map(|f| f["file"].as_str().unwrap_or_default().to_owned()).collect();
+    let files: Vec<_> = v["findings"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|f| f["file"].as_str().unwrap_or_default().to_owned())
+        .collect();
     assert_eq!(files, ["bad.json"]);
     // --select replaces the configured list; the configured ignore still applies.
-    let (_, out, _) = stdout(trustlint(dir.path()).args(["lint", "--format", "json", "--select", "TL002"]));
+    let (_, out, _) =
+        stdout(trustlint(dir.path()).args(["lint", "--format", "json", "--select", "TL002"]));
     assert!(json_codes(&out).is_empty(), "{out}");
-    let (_, out, _) = stdout(trustlint(dir.path()).args(["lint", "--format", "json", "--ignore", "TL001"]));
+    let (_, out, _) =
+        stdout(trustlint(dir.path()).args(["lint", "--format", "json", "--ignore", "TL001"]));
     assert!(json_codes(&out).is_empty(), "{out}");
     // A named excluded file stays excluded.
     let (code, _, _) = stdout(trustlint(dir.path()).args(["lint", "legacy/bad.json"]));
@@ -205,16 +265,35 @@ fn config_file_selects_excludes_and_overrides() {
 #[test]
 fn config_deny_warnings_and_source_identity() {
     let si = GOOD_POLICY.replace("sts:RoleSessionName", "sts:SourceIdentity");
-    let dir = project(&[("weak.json", WEAK_POLICY), ("si.json", &si), (".trustlint.toml", "deny-warnings = true\naccept-source-identity = true\n")]);
-    assert_eq!(stdout(trustlint(dir.path()).args(["lint", "weak.json"])).0, 1);
+    let dir = project(&[
+        ("weak.json", WEAK_POLICY),
+        ("si.json", &si),
+        (
+            ".trustlint.toml",
+            "deny-warnings = true\naccept-source-identity = true\n",
+        ),
+    ]);
+    assert_eq!(
+        stdout(trustlint(dir.path()).args(["lint", "weak.json"])).0,
+        1
+    );
     assert_eq!(stdout(trustlint(dir.path()).args(["lint", "si.json"])).0, 0);
     let plain = project(&[("si.json", &si)]);
-    assert_eq!(stdout(trustlint(plain.path()).args(["lint", "si.json"])).0, 1);
+    assert_eq!(
+        stdout(trustlint(plain.path()).args(["lint", "si.json"])).0,
+        1
+    );
 }
 
 #[test]
 fn bad_config_is_exit_2_with_the_line() {
-    let dir = project(&[("bad.json", BAD_POLICY), ("trustlint.toml", "select = [\"TL001\"]\nfrobnicate = true\n")]);
+    let dir = project(&[
+        ("bad.json", BAD_POLICY),
+        (
+            "trustlint.toml",
+            "select = [\"TL001\"]\nfrobnicate = true\n",
+        ),
+    ]);
     let (code, _, err) = stdout(trustlint(dir.path()).args(["lint"]));
     assert_eq!(code, 2);
     assert!(err.contains("frobnicate"), "{err}");
@@ -240,19 +319,40 @@ fn ignore_files_hidden_directories_and_named_paths() {
     // Outside a git repository, .gitignore is honoured too.
     assert_eq!(stdout(trustlint(dir.path()).arg("lint")).0, 0);
     // A named path bypasses .gitignore and the hidden skip...
-    assert_eq!(stdout(trustlint(dir.path()).args(["lint", "generated"])).0, 1);
-    assert_eq!(stdout(trustlint(dir.path()).args(["lint", ".hidden/bad.json"])).0, 1);
-    assert_eq!(stdout(trustlint(dir.path()).args(["lint", "--hidden"])).0, 1);
+    assert_eq!(
+        stdout(trustlint(dir.path()).args(["lint", "generated"])).0,
+        1
+    );
+    assert_eq!(
+        stdout(trustlint(dir.path()).args(["lint", ".hidden/bad.json"])).0,
+        1
+    );
+    assert_eq!(
+        stdout(trustlint(dir.path()).args(["lint", "--hidden"])).0,
+        1
+    );
     // ...but not .trustlintignore.
-    assert_eq!(stdout(trustlint(dir.path()).args(["lint", "vendor/bad.json"])).0, 0);
-    assert_eq!(stdout(trustlint(dir.path()).args(["lint", "--no-ignore", "vendor/bad.json"])).0, 1);
-    assert_eq!(stdout(trustlint(dir.path()).args(["lint", "--no-ignore"])).0, 1);
+    assert_eq!(
+        stdout(trustlint(dir.path()).args(["lint", "vendor/bad.json"])).0,
+        0
+    );
+    assert_eq!(
+        stdout(trustlint(dir.path()).args(["lint", "--no-ignore", "vendor/bad.json"])).0,
+        1
+    );
+    assert_eq!(
+        stdout(trustlint(dir.path()).args(["lint", "--no-ignore"])).0,
+        1
+    );
 }
 
 #[test]
 fn broken_files_report_tl000_only_when_they_may_hold_a_policy() {
     let dir = project(&[
-        ("broken-policy.json", "{\"Statement\": [{\"Action\": \"sts:AssumeRole\", }"),
+        (
+            "broken-policy.json",
+            "{\"Statement\": [{\"Action\": \"sts:AssumeRole\", }",
+        ),
         ("package.json", "{\"name\": \"x\", \"Statement\": "),
     ]);
     let (code, out, _) = stdout(trustlint(dir.path()).args(["lint", "--format", "json"]));
@@ -264,5 +364,8 @@ fn broken_files_report_tl000_only_when_they_may_hold_a_policy() {
     assert_eq!(findings[0]["file"], "broken-policy.json");
     assert!(findings[0]["resource"].is_null());
     // Named explicitly, a broken file that cannot hold a policy is still not reported.
-    assert_eq!(stdout(trustlint(dir.path()).args(["lint", "package.json"])).0, 0);
+    assert_eq!(
+        stdout(trustlint(dir.path()).args(["lint", "package.json"])).0,
+        0
+    );
 }

@@ -46,7 +46,7 @@ pub(super) fn malformed_policy(policy: &TrustPolicy, span: Span, message: &str) 
     Finding::new(
         &RULE,
         policy,
-        span,
+        crate::source::widen_empty(span, &policy.file.text),
         message,
         format!(
             "{} is not valid JSON: {message}",
@@ -54,4 +54,5 @@ pub(super) fn malformed_policy(policy: &TrustPolicy, span: Span, message: &str) 
         ),
     )
     .with_help("IAM rejects a malformed trust policy; fix the JSON so it can be checked")
+    .without_resource()
 }
