@@ -205,7 +205,8 @@ fn lint(args: LintArgs) -> miette::Result<i32> {
                 &outcome,
                 render::human::Style {
                     color: color && file.is_none(),
-                    width: None,
+                    // A terminal's own width; a pipe or file gets a readable fixed one.
+                    width: (file.is_some() || !std::io::stdout().is_terminal()).then_some(100),
                     quiet: args.quiet,
                 },
                 &[],
