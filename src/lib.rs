@@ -171,7 +171,7 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
     slash(rel)
 }
 
-fn slash(path: &Path) -> String {
+pub(crate) fn slash(path: &Path) -> String {
     path.components()
         .map(|c| c.as_os_str().to_string_lossy())
         .filter(|c| c != ".")

@@ -390,7 +390,24 @@ fn uses_variable(value: &str) -> bool {
 
 /// `arn:PARTITION:iam::ACCOUNT:role/…` or `arn:PARTITION:sts::ACCOUNT:assumed-role/…`.
 pub fn is_role_arn(arn: &str) -> bool {
-    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    // `${AWS::AccountId}` and other placeholders stand for one ARN field each.
+    let mut plain = String::with_capacity(arn.len());
+    let mut rest = arn;
+    while let Some(start) = rest.find("${") {
+        plain.push_str(&rest[..start]);
+        match rest[start..].find('}') {
+            Some(end) => {
+                plain.push('0');
+                rest = &rest[start + end + 1..];
+            }
+            None => {
+                rest = &rest[start..];
+                break;
+            }
+        }
+    }
+    plain.push_str(rest);
+    let parts: Vec<&str> = plain.splitn(6, ':').collect();
     let [prefix, _partition, service, _region, _account, resource] = parts.as_slice() else {
         return false;
     };
@@ -452,6 +469,8 @@ pub struct Analysis<'a> {
     pub document: &'a Document,
     pub verdicts: Vec<Verdict>,
     pub semantics: Semantics,
+    /// The enforcing Deny's index and values, if the document has one.
+    pub deny: Option<(usize, Vec<String>)>,
 }
 
 pub fn analyze<'a>(
@@ -483,6 +502,7 @@ pub fn analyze<'a>(
         document,
         verdicts,
         semantics,
+        deny,
     }
 }
 
@@ -550,12 +570,10 @@ fn own_enforcement(s: &Statement, keys: &[&str]) -> Enforcement {
     };
     let mut best = Enforcement::Missing(None);
     for clause in clauses {
-        let Some(key) = keys.iter().find(|k| k.eq_ignore_ascii_case(&clause.key)) else {
+        if !keys.iter().any(|k| k.eq_ignore_ascii_case(&clause.key)) {
             continue;
-        };
-        let session_name = *key == "sts:RoleSessionName";
-        let outcome = judge_clause(clause, session_name);
-        let Some(outcome) = outcome else { continue };
+        }
+        let outcome = judge_clause(clause);
         if rank(&outcome) > rank(&best) || matches!(best, Enforcement::Missing(None)) {
             best = outcome;
         }
@@ -563,13 +581,13 @@ fn own_enforcement(s: &Statement, keys: &[&str]) -> Enforcement {
     best
 }
 
-/// Judges one clause on an accepted key; `None` when it says nothing (a weak form of the
-/// optional `sts:SourceIdentity`).
-fn judge_clause(clause: &Clause, session_name: bool) -> Option<Enforcement> {
+/// Judges one clause on an accepted key (`sts:RoleSessionName`, or `sts:SourceIdentity` when
+/// configured, which then counts in every way as its alternative).
+fn judge_clause(clause: &Clause) -> Enforcement {
     let op = &clause.operator;
     let key = &clause.key;
     let (set, kind) = classify_operator(op);
-    let outcome = match kind {
+    match kind {
         OpKind::Invalid => Enforcement::Missing(Some(format!(
             "`{op}` is not an IAM condition operator (operator names are case-sensitive), \
              so IAM rejects this policy on deploy and nothing enforces `{key}`"
@@ -584,14 +602,9 @@ fn judge_clause(clause: &Clause, session_name: bool) -> Option<Enforcement> {
         OpKind::Null => Enforcement::Weak(format!(
             "`Null` only tests whether `{key}` is present; it does not bind it to the caller"
         )),
-        OpKind::OtherKnown => Enforcement::Weak(format!(
-            "`{op}` does not compare `{key}` as a string bound to the caller"
-        )),
-    };
-    match outcome {
-        Enforcement::Enforced { .. } | Enforcement::Unknown(_) => Some(outcome),
-        _ if session_name => Some(outcome),
-        _ => None,
+        OpKind::OtherKnown => Enforcement::Missing(Some(format!(
+            "`{op}` does not compare `{key}` as a string, so it enforces nothing"
+        ))),
     }
 }
 
@@ -711,7 +724,11 @@ impl Analysis<'_> {
             .principal
             .entry("AWS")
             .is_some_and(|e| e.values.iter().filter_map(Val::shape).any(is_role_arn));
-        trusts_role && !values.is_empty() && values.iter().all(|v| needs_user_identity(v))
+        let locked =
+            |values: &[String]| !values.is_empty() && values.iter().all(|v| needs_user_identity(v));
+        // The Deny applies to every caller, whatever the statement's own condition says.
+        let deny_locks = self.deny.as_ref().is_some_and(|(_, d)| locked(d));
+        trusts_role && (locked(values) || deny_locks)
     }
 
     /// TL005: the span to report when the document disables policy variables while an
@@ -824,5 +841,9 @@ mod tests {
         assert!(!is_role_arn("arn:aws:iam::123456789012:root"));
         assert!(!is_role_arn("arn:aws:iam::123456789012:user/alice"));
         assert!(!is_role_arn("123456789012"));
+        assert!(is_role_arn(
+            "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/ci"
+        ));
+        assert!(!is_role_arn("arn:aws:iam::${AWS::AccountId}:root"));
     }
 }

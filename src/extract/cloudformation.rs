@@ -220,6 +220,11 @@ impl Template<'_> {
             let name = after[..end].trim();
             match vars.get(name) {
                 Some(Val::Lit { text, .. }) => shape.push_str(text),
+                // A pseudo parameter is fixed text to IAM (an account id, a region): keep it
+                // readable as written; it can never identify the caller.
+                None if PSEUDO_PARAMETERS.contains(&name) => {
+                    shape.push_str(&format!("${{{name}}}"));
+                }
                 _ => {
                     shape.push_str(&name.replace(':', ""));
                     unknown.get_or_insert_with(|| {
@@ -333,6 +338,21 @@ impl Resolver for Template<'_> {
                 Some(v) => v,
                 None => self.unknown(node, "cannot be looked up in the template's Mappings", None),
             },
+            "Fn::Select" => {
+                let chosen = match arg.items() {
+                    Some([index, list]) => document::scalar(index, self)
+                        .as_lit()
+                        .and_then(|i| i.parse::<usize>().ok())
+                        .and_then(|i| list.items().and_then(|l| l.get(i))),
+                    _ => None,
+                };
+                match chosen {
+                    Some(n) => document::scalar(n, self),
+                    None => {
+                        self.unknown(node, "selects from a list known only at deploy time", None)
+                    }
+                }
+            }
             "Fn::ImportValue" => self.unknown(node, "is imported from another stack", None),
             "Fn::If" => return None,
             _ => self.unknown(node, "is computed when the stack is deployed", None),
@@ -371,6 +391,20 @@ fn metadata_ignores(resource: &Node) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// SAM's `IgnoreGlobals: "*"` or a list naming `AssumeRolePolicyDocument` opts a function out.
+fn ignores_globals(resource: &Node) -> bool {
+    let Some(ignore) = resource.get("IgnoreGlobals") else {
+        return false;
+    };
+    let names: Vec<&str> = match ignore.items() {
+        Some(items) => items.iter().filter_map(Node::as_str).collect(),
+        None => ignore.as_str().into_iter().collect(),
+    };
+    names
+        .iter()
+        .any(|n| *n == "*" || *n == "AssumeRolePolicyDocument")
+}
+
 /// SAM merges `Globals.Function` into each function: maps merged with the function winning,
 /// `Statement` lists concatenated (globals first), each statement keeping its own span.
 fn merge_sam(global: Option<&Node>, own: Option<&Node>) -> Option<Node> {
@@ -378,6 +412,17 @@ fn merge_sam(global: Option<&Node>, own: Option<&Node>) -> Option<Node> {
         (Some(g), Some(o)) if g.entries().is_some() && o.entries().is_some() => (g, o),
         (g, o) => return o.or(g).cloned(),
     };
+    // SAM merges lists only when both sides are lists; otherwise the function's value wins.
+    let both_lists = matches!(
+        (
+            global.get("Statement").map(|s| &s.value),
+            own.get("Statement").map(|s| &s.value)
+        ),
+        (Some(Value::Array(_)), Some(Value::Array(_))) | (None, _) | (_, None)
+    );
+    if !both_lists {
+        return Some(own.clone());
+    }
     let statements = |n: &Node| -> Vec<Node> {
         match n.get("Statement") {
             Some(s) => s.items().map_or_else(|| vec![s.clone()], <[Node]>::to_vec),
@@ -433,6 +478,7 @@ pub fn extract(file: &Arc<SourceFile>, root: &Node) -> Extracted {
                 if properties.and_then(|p| p.get("Role")).is_some() {
                     continue;
                 }
+                let globals = globals.filter(|_| !ignores_globals(resource));
                 match merge_sam(globals, property.map(|(_, v)| v)) {
                     Some(doc) => (property.map(|(k, _)| k.span), doc),
                     None => continue,
@@ -493,9 +539,18 @@ fn read_document(template: &Template<'_>, file: &SourceFile, doc: &Node) -> Poli
             };
             document::document(&tree, &inner, syntax)
         }
-        Err(e) => PolicyBody::Malformed {
-            span: e.span,
-            message: e.message,
+        // A substitution that stands for JSON structure (`!Sub "${PolicyJson}"`) is not
+        // malformed JSON: the document is only known at deploy time.
+        Err(e) => match sub_vars.map(|vars| template.substitute(text, &vars, doc, doc.span)) {
+            Some(Val::Unknown { expr, reason, .. }) => PolicyBody::Unknown {
+                span: doc.span,
+                expr,
+                reason,
+            },
+            _ => PolicyBody::Malformed {
+                span: e.span,
+                message: e.message,
+            },
         },
     }
 }

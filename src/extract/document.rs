@@ -78,7 +78,11 @@ pub fn document(node: &Node, r: &dyn Resolver, syntax: Syntax) -> PolicyBody {
             message: "the policy document is not an object".to_owned(),
         };
     }
-    let version = node.get("Version").map(|v| scalar(v, r));
+    // TL005 points at `Version` itself: its key through its value.
+    let version = node.entry("Version").map(|(k, v)| match scalar(v, r) {
+        Val::Lit { text, span } => Val::lit(text, k.span.cover(span)),
+        other => other,
+    });
     let mut statements = Vec::new();
     if let Some(st) = node.get("Statement") {
         if let Some(Val::Unknown { expr, reason, .. }) = r.intrinsic(st) {

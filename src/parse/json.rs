@@ -8,6 +8,19 @@ use crate::source::Span;
 
 /// Parses strict JSON (no comments, no trailing commas). An empty text is an error.
 pub fn parse(text: &str) -> Result<Node, ParseError> {
+    // A byte-order mark (editors on Windows write one) is not JSON but harmless: skip it and
+    // shift the spans back.
+    if let Some(rest) = text.strip_prefix('\u{feff}') {
+        let shift = text.len() - rest.len();
+        let moved = |s: Span| Span::new(s.start() + shift, s.end() + shift);
+        return match parse(rest) {
+            Ok(mut node) => {
+                node.map_spans(&moved);
+                Ok(node)
+            }
+            Err(e) => Err(ParseError::new(e.message, moved(e.span))),
+        };
+    }
     let strict = ParseOptions {
         allow_comments: false,
         allow_loose_object_property_names: false,

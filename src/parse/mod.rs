@@ -4,6 +4,7 @@
 //! extractors never care which syntax a template was written in. This module knows nothing of
 //! IAM, rules or the CLI.
 
+pub mod hcl;
 pub mod json;
 pub mod yaml;
 
@@ -53,6 +54,11 @@ pub enum Value {
     Object(Vec<(Key, Node)>),
     /// A YAML local tag such as `!Ref` or `!Sub` (the name without `!`) on its value.
     Tagged(String, Box<Node>),
+    /// A value an evaluator could not determine (Terraform): the expression and why.
+    Unknown {
+        expr: String,
+        reason: String,
+    },
 }
 
 impl Node {
@@ -153,6 +159,7 @@ impl Node {
                 inner.write_canonical(out);
                 out.push('}');
             }
+            Value::Unknown { expr, .. } => push_json_string(out, &format!("${{{expr}}}")),
         }
     }
 }

@@ -247,11 +247,36 @@ impl Builder<'_> {
                 }
             }
         }
+        if let Some(close) = self.closing_quote(style, start) {
+            return Span::new(header, close);
+        }
         let end = self
             .text
             .get(header..end)
             .map_or(end, |s| header + s.trim_end().len());
         Span::new(header, end)
+    }
+
+    /// Just after the closing quote of a quoted scalar starting at (or tagged before) `start`:
+    /// saphyr's end can run on over a trailing comment.
+    fn closing_quote(&self, style: ScalarStyle, start: usize) -> Option<usize> {
+        let quote = match style {
+            ScalarStyle::DoubleQuoted => b'"',
+            ScalarStyle::SingleQuoted => b'\'',
+            _ => return None,
+        };
+        let bytes = self.text.as_bytes();
+        let open = start + bytes.get(start..)?.iter().position(|&b| b == quote)?;
+        let mut i = open + 1;
+        while let Some(&b) = bytes.get(i) {
+            match b {
+                b'\\' if quote == b'"' => i += 2,
+                b'\'' if quote == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 2,
+                _ if b == quote => return Some(i + 1),
+                _ => i += 1,
+            }
+        }
+        None
     }
 
     /// Starts a collection, refusing to nest deeper than [`MAX_DEPTH`]. saphyr may start a block
@@ -268,8 +293,20 @@ impl Builder<'_> {
         }
         let tag = local_tag(tag.as_deref());
         let rest = self.text.get(start..).unwrap_or("");
+        let mut skipped = rest.len() - rest.trim_start().len();
+        // A block collection starts at its first key or dash (SPEC §3 "Location"), not at an
+        // anchor written on the line before it.
+        let after = &rest[skipped..];
+        if after.starts_with('&') {
+            let name_len = after.find(char::is_whitespace).unwrap_or(after.len());
+            let tail = &after[name_len..];
+            let blank = tail.len() - tail.trim_start().len();
+            if tail[..blank].contains('\n') {
+                skipped += name_len + blank;
+            }
+        }
         self.stack.push(Frame {
-            start: start + rest.len() - rest.trim_start().len(),
+            start: start + skipped,
             anchor,
             tag,
             kind,
@@ -477,9 +514,19 @@ mod tests {
         let text = "a: &q\r\n  - b: c\r\n    d: |\r\n      x\r\n  - !If\r\n    - k\r\n  -\r\n    e: f\r\n    g:\r\n---\r\nz: *q\r\n";
         let docs = parse(text).expect("parses");
         assert_eq!(docs.len(), 2);
+        let quoted = parse("a: \"x\" # c\nb: 'y''z' # d\n").expect("quoted");
+        let q = &quoted[0];
+        assert_eq!(
+            at("a: \"x\" # c\nb: 'y''z' # d\n", q.get("a").expect("a").span),
+            "\"x\""
+        );
+        assert_eq!(
+            at("a: \"x\" # c\nb: 'y''z' # d\n", q.get("b").expect("b").span),
+            "'y''z'"
+        );
         let seq = docs[0].get("a").expect("a");
-        // Like tags, an anchor is part of the node it names.
-        assert!(at(text, seq.span).starts_with("&q\r\n  - b: c"));
+        // An anchor on the line before a block collection is not part of its location.
+        assert!(at(text, seq.span).starts_with("- b: c"));
         assert!(at(text, seq.span).ends_with("g:"));
         let items = seq.items().expect("items");
         assert_eq!(at(text, items[0].span), "b: c\r\n    d: |\r\n      x");
