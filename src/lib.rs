@@ -52,6 +52,8 @@ const INPUT_MARKERS: &[&str] = &[
     "Resources",
     "RoleDetailList",
     "AWSTemplateFormatVersion",
+    "planned_values",
+    "resource_changes",
 ];
 
 /// Whether a file may hold a trust policy, so that failing to parse it is worth reporting.
@@ -103,6 +105,7 @@ pub fn lint_file(file: &Arc<SourceFile>, semantics: Semantics) -> FileReport {
     for root in &documents {
         let extracted = match extract::classify(root, is_json) {
             Some(SourceKind::CloudFormation) => extract::cloudformation::extract(file, root),
+            Some(SourceKind::TerraformPlan) => extract::plan::extract(file, root),
             Some(SourceKind::Account) => extract::account::extract(file, root),
             Some(SourceKind::Policy) => extract::policy::extract(file, root),
             _ => Extracted::default(),
@@ -117,7 +120,9 @@ pub fn lint_file(file: &Arc<SourceFile>, semantics: Semantics) -> FileReport {
 }
 
 fn parse_error(file: &Arc<SourceFile>, e: &ParseError, is_json: bool) -> Finding {
-    let kind = if !is_json || file.text.contains("Resources") {
+    let kind = if is_json && file.text.contains("planned_values") {
+        SourceKind::TerraformPlan
+    } else if !is_json || file.text.contains("Resources") {
         SourceKind::CloudFormation
     } else if file.text.contains("RoleDetailList") {
         SourceKind::Account

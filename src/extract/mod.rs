@@ -3,6 +3,7 @@
 pub mod account;
 pub mod cloudformation;
 pub mod document;
+pub mod plan;
 pub mod policy;
 
 use crate::parse::{self, json, Node, ParseError};
@@ -20,7 +21,9 @@ pub struct Extracted {
 
 /// Decides what a parsed JSON/YAML document is, by content.
 pub fn classify(root: &Node, json: bool) -> Option<SourceKind> {
-    if cloudformation::is_template(root) {
+    if json && plan::is_plan(root) {
+        Some(SourceKind::TerraformPlan)
+    } else if cloudformation::is_template(root) {
         Some(SourceKind::CloudFormation)
     } else if json && account::is_dump(root) {
         Some(SourceKind::Account)
