@@ -84,12 +84,11 @@ pub fn cut_long_lines(text: &str, spans: &[Span]) -> (String, Vec<Span>) {
             if le - ls <= MAX_LINE || lines.iter().any(|l| l.0 == ls) {
                 continue;
             }
+            // Centre on the primary label (the first span) when it is on this line.
             let anchor = spans
                 .iter()
-                .map(|s| s.start().clamp(ls, le))
-                .filter(|&a| a > ls || s.start() <= ls)
-                .min()
-                .unwrap_or(ls);
+                .find(|p| p.start() >= ls && p.start() <= le)
+                .map_or(ls, |p| p.start());
             let ws = floor_char_boundary(text, anchor.saturating_sub(BEFORE).max(ls));
             let we = floor_char_boundary(text, (ws + MAX_LINE - 2).min(le));
             lines.push((ls, le, ws, we));
