@@ -74,6 +74,9 @@ pub struct LintArgs {
     /// Human output: findings only, no summary or notes.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Terraform variable definitions file, after terraform.tfvars and *.auto.tfvars (repeatable).
+    #[arg(long = "var-file", value_name = "FILE")]
+    pub var_files: Vec<PathBuf>,
     /// Parallel jobs (default: number of CPUs).
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
@@ -188,6 +191,7 @@ fn lint(args: LintArgs) -> miette::Result<i32> {
             hidden: args.hidden,
         },
         jobs: args.jobs,
+        var_files: args.var_files.clone(),
     };
     let outcome = crate::lint_paths(&opts, &config, &cwd, &root);
 

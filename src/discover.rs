@@ -10,7 +10,7 @@ use crate::config::Config;
 pub const IGNORE_FILE: &str = ".trustlintignore";
 
 /// Extensions of files that may hold a trust policy.
-const EXTENSIONS: &[&str] = &["json", "yaml", "yml", "template"];
+const EXTENSIONS: &[&str] = &["json", "yaml", "yml", "template", "tf", "tofu"];
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WalkOptions {

@@ -45,6 +45,8 @@ pub struct Finding {
     pub canonical: String,
     /// Spans whose first line (or the line before) may hold an ignore comment.
     pub anchors: Vec<Span>,
+    /// Anchors in other files than `file`.
+    pub foreign_anchors: Vec<(Arc<SourceFile>, Span)>,
     pub metadata_ignores: Vec<String>,
 }
 
@@ -74,6 +76,7 @@ impl Finding {
             related: policy.role.iter().chain(&policy.related).cloned().collect(),
             canonical: String::new(),
             anchors,
+            foreign_anchors: policy.foreign_anchors.clone(),
             metadata_ignores: policy.metadata_ignores.clone(),
         }
     }
@@ -102,6 +105,7 @@ impl Finding {
             source_kind: kind,
             related: Vec::new(),
             anchors: vec![span],
+            foreign_anchors: Vec::new(),
             metadata_ignores: Vec::new(),
         }
     }

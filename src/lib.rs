@@ -147,6 +147,8 @@ pub struct Options {
     pub paths: Vec<PathBuf>,
     pub walk: discover::WalkOptions,
     pub jobs: Option<usize>,
+    /// Terraform `--var-file`s, in order.
+    pub var_files: Vec<PathBuf>,
 }
 
 /// The outcome of linting a set of paths.
@@ -187,11 +189,23 @@ pub(crate) fn slash(path: &Path) -> String {
 /// Lints the files under the options' paths with the given configuration.
 pub fn lint_paths(opts: &Options, config: &config::Config, cwd: &Path, root: &Path) -> Outcome {
     use rayon::prelude::*;
-    let files = discover::discover(&opts.paths, root, config, opts.walk);
+    let discovered = discover::discover(&opts.paths, root, config, opts.walk);
     let semantics = Semantics {
         accept_source_identity: config.accept_source_identity,
     };
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let (tf, files): (Vec<PathBuf>, Vec<PathBuf>) = discovered
+        .into_iter()
+        .partition(|p| extract::terraform::is_config_file(p));
+    let terraform = lint_terraform(&tf, &opts.var_files, config, semantics, cwd, root);
+    // A file read through `file()` is reported once, as Terraform.
+    let files: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|p| {
+            p.canonicalize()
+                .map_or(true, |c| !terraform.consumed.contains(&c))
+        })
+        .collect();
     let work = |path: &PathBuf| -> FileReport {
         let Ok(bytes) = std::fs::read(path) else {
             return FileReport::default();
@@ -216,7 +230,11 @@ pub fn lint_paths(opts: &Options, config: &config::Config, cwd: &Path, root: &Pa
         Ok(pool) => pool.install(|| files.par_iter().map(work).collect()),
         Err(_) => files.iter().map(work).collect(),
     };
-    let mut outcome = Outcome::default();
+    let mut outcome = Outcome {
+        files_scanned: terraform.files,
+        roles_checked: terraform.report.roles,
+        findings: terraform.report.findings,
+    };
     for report in reports {
         outcome.files_scanned += usize::from(report.scanned);
         outcome.roles_checked += report.roles;
@@ -224,6 +242,91 @@ pub fn lint_paths(opts: &Options, config: &config::Config, cwd: &Path, root: &Pa
     }
     sort_findings(&mut outcome.findings);
     outcome
+}
+
+/// What the Terraform part of a run produced.
+struct TerraformReport {
+    report: FileReport,
+    files: usize,
+    /// Canonical paths of every file the Terraform run read.
+    consumed: std::collections::HashSet<PathBuf>,
+}
+
+/// Lints the module directories of the Terraform files found.
+fn lint_terraform(
+    tf: &[PathBuf],
+    var_files: &[PathBuf],
+    config: &config::Config,
+    semantics: Semantics,
+    cwd: &Path,
+    root: &Path,
+) -> TerraformReport {
+    let mut dirs: Vec<PathBuf> = tf
+        .iter()
+        .map(|p| match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        })
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    let registry = extract::terraform::Files::new(root, cwd);
+    let out = if dirs.is_empty() {
+        extract::terraform::Output::default()
+    } else {
+        extract::terraform::lint(&dirs, &registry, var_files)
+    };
+    let mut report = FileReport {
+        scanned: true,
+        roles: out.roles,
+        findings: Vec::new(),
+    };
+    for (file, e) in &out.errors {
+        report.findings.push(
+            Finding::in_file(
+                &rules::PARSE_ERROR,
+                file.clone(),
+                SourceKind::Terraform,
+                source::widen_empty(e.span, &file.text),
+                e.message.clone(),
+                format!("cannot parse {}: {}", file.display, e.message),
+            )
+            .with_help("fix the syntax so the trust policies in this module can be checked"),
+        );
+    }
+    for policy in &out.policies {
+        rules::check_policy(policy, semantics, &mut report.findings);
+    }
+    // A `for_each` role is one role: its instances' identical findings are one.
+    let mut seen = std::collections::HashSet::new();
+    report.findings.retain(|f| {
+        seen.insert((
+            f.rule.code,
+            f.file.path.clone(),
+            f.primary.span,
+            f.resource.clone(),
+            f.canonical.clone(),
+        ))
+    });
+    let all = registry.all();
+    let mut by_file: std::collections::HashMap<PathBuf, Vec<Finding>> = Default::default();
+    for f in report.findings.drain(..) {
+        by_file.entry(f.file.path.clone()).or_default().push(f);
+    }
+    for (_, mut findings) in by_file {
+        if let Some(file) = findings.first().map(|f| f.file.clone()) {
+            apply_suppressions(&mut findings, config, &file);
+        }
+        report.findings.extend(findings);
+    }
+    TerraformReport {
+        files: all.len(),
+        consumed: all
+            .iter()
+            .filter_map(|f| f.path.canonicalize().ok())
+            .collect(),
+        report,
+    }
 }
 
 /// Drops findings disabled by the config or suppressed in the source.
@@ -234,6 +337,7 @@ fn apply_suppressions(findings: &mut Vec<Finding>, config: &config::Config, file
         config.enabled(f.rule, &f.file.path)
             && !suppress::metadata_suppresses(f)
             && !comments.suppresses(f, &index)
+            && !suppress::foreign_suppresses(f)
     });
 }
 

@@ -181,6 +181,8 @@ pub struct TrustPolicy {
     /// Spans whose first line (or the line before) may carry an ignore comment: the
     /// resource, the attribute or property, the policy document (SPEC §5).
     pub anchors: Vec<Span>,
+    /// Anchors in other files (a Terraform role whose policy document is in another file).
+    pub foreign_anchors: Vec<(Arc<SourceFile>, Span)>,
     /// Codes or names ignored through resource Metadata.
     pub metadata_ignores: Vec<String>,
     pub body: PolicyBody,

@@ -48,14 +48,29 @@ impl Comments {
         }
     }
 
-    /// Whether a comment on the first line of an anchor, or the line before, covers it.
+    /// Whether a comment on the first line of an anchor, or the line before, covers the rule.
+    fn covers_anchor(&self, index: &LineIndex, anchor: crate::source::Span, rule: &Rule) -> bool {
+        let line = index.line(anchor.start());
+        self.covers(line, rule) || (line > 1 && self.covers(line - 1, rule))
+    }
+
+    /// Whether a comment at one of the finding's anchors in its own file covers it.
     pub fn suppresses(&self, finding: &Finding, index: &LineIndex) -> bool {
         !self.by_line.is_empty()
-            && finding.anchors.iter().any(|a| {
-                let line = index.line(a.start());
-                self.covers(line, finding.rule) || (line > 1 && self.covers(line - 1, finding.rule))
-            })
+            && finding
+                .anchors
+                .iter()
+                .any(|a| self.covers_anchor(index, *a, finding.rule))
     }
+}
+
+/// Whether a comment at an anchor in another file (a Terraform role block, say) covers it.
+pub fn foreign_suppresses(finding: &Finding) -> bool {
+    finding.foreign_anchors.iter().any(|(file, span)| {
+        let comments = Comments::scan(&file.text);
+        !comments.by_line.is_empty()
+            && comments.covers_anchor(&LineIndex::new(&file.text), *span, finding.rule)
+    })
 }
 
 /// Whether the resource's Metadata ignores the finding's rule (by code or name).

@@ -501,6 +501,7 @@ pub fn extract(file: &Arc<SourceFile>, root: &Node) -> Extracted {
                 .into_iter()
                 .flatten()
                 .collect(),
+            foreign_anchors: Vec::new(),
             metadata_ignores: metadata_ignores(resource),
             body,
         };

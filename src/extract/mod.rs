@@ -5,6 +5,7 @@ pub mod cloudformation;
 pub mod document;
 pub mod plan;
 pub mod policy;
+pub mod terraform;
 
 use crate::parse::{self, json, Node, ParseError};
 use crate::policy::TrustPolicy;

@@ -76,6 +76,7 @@ pub fn extract(file: &Arc<SourceFile>, root: &Node) -> Extracted {
             }),
             related: Vec::new(),
             anchors: vec![entry.span],
+            foreign_anchors: Vec::new(),
             metadata_ignores: Vec::new(),
             body,
         });

@@ -48,6 +48,7 @@ pub fn extract(file: &Arc<SourceFile>, root: &Node) -> Extracted {
             role: None,
             related: Vec::new(),
             anchors: vec![root.span],
+            foreign_anchors: Vec::new(),
             metadata_ignores: Vec::new(),
             body,
         }],

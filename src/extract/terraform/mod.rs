@@ -1,0 +1,486 @@
+//! Terraform and OpenTofu: every `aws_iam_role` trust policy, however it is written —
+//! heredoc JSON, `jsonencode(...)`, `data.aws_iam_policy_document`, `file()`,
+//! `templatefile()`, locals and variables — resolved statically with spans, and followed
+//! through local module calls. What cannot be resolved becomes TL004 with the expression.
+
+mod eval;
+mod files;
+mod functions;
+mod json_syntax;
+mod module;
+mod policy_document;
+mod registry;
+mod tfvars;
+mod value;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use hcl_edit::expr::Expression;
+use hcl_edit::structure::Block;
+
+pub use files::Files;
+pub use module::is_config_file;
+
+use self::eval::{first_hole, hole_shape, Scope, HOLE_START};
+use self::module::Module;
+use self::value::{FileId, Tv, V};
+use super::document::{self, Resolver};
+use crate::parse::{json, Node, Value};
+use crate::policy::{Location, PolicyBody, TrustPolicy, Val};
+use crate::source::{SourceFile, SourceKind, Span};
+use crate::syntax::Syntax;
+
+/// Deepest chain of local module calls followed.
+const MAX_MODULE_DEPTH: usize = 16;
+
+fn span_of(node: &impl hcl_edit::repr::Span) -> Span {
+    node.span()
+        .map_or_else(Span::default, |r| Span::new(r.start, r.end))
+}
+
+/// Reads evaluated Terraform values: unknowns and strings with holes become unknown values,
+/// shaped like the ARN they stand for when that can be told.
+struct TfResolver;
+
+/// `aws_iam_role.NAME.arn` is a role ARN, which matters for TL003.
+fn reference_shape(expr: &str) -> Option<String> {
+    let rest = expr.strip_prefix("aws_iam_role.")?;
+    let (name, attr) = rest.split_once('.')?;
+    (attr == "arn").then(|| format!("arn:aws:iam::000000000000:role/{name}"))
+}
+
+impl Resolver for TfResolver {
+    fn intrinsic(&self, node: &Node) -> Option<Val> {
+        match &node.value {
+            Value::Unknown { expr, reason } => Some(Val::Unknown {
+                expr: expr.clone(),
+                reason: reason.clone(),
+                span: node.span,
+                shape: reference_shape(expr),
+            }),
+            _ => None,
+        }
+    }
+
+    fn string(&self, text: &str, span: Span) -> Val {
+        match first_hole(text) {
+            Some((expr, reason)) => Val::Unknown {
+                shape: Some(reference_shape(&expr).unwrap_or_else(|| hole_shape(text))),
+                expr,
+                reason,
+                span,
+            },
+            None => Val::lit(text, span),
+        }
+    }
+}
+
+/// One role block with where it came from.
+struct RoleSite<'a> {
+    file: FileId,
+    block: &'a Block,
+    /// `module.a.module.b.` for roles in called modules.
+    prefix: String,
+    /// The module calls that led here, outermost first.
+    calls: Vec<Location>,
+}
+
+/// What a Terraform run produced.
+#[derive(Default)]
+pub struct Output {
+    pub policies: Vec<TrustPolicy>,
+    /// Roles judged: a `for_each`/`count` role counts once.
+    pub roles: usize,
+    /// TL000 parse errors: file and error.
+    pub errors: Vec<(Arc<SourceFile>, crate::parse::ParseError)>,
+}
+
+/// Lints the module directories `dirs` (each holding configuration files). Directories that
+/// another module in the run calls with a local `source` are linted through those calls.
+pub fn lint(dirs: &[PathBuf], files: &Files, var_files: &[PathBuf]) -> Output {
+    let mut out = Output::default();
+    let mut modules: HashMap<PathBuf, Module> = HashMap::new();
+    for dir in dirs {
+        modules.insert(key(dir), Module::load(dir, files));
+    }
+    let called: HashSet<PathBuf> = modules
+        .values()
+        .flat_map(|m| m.calls.iter().filter_map(move |(_, b)| local_source(m, b)))
+        .map(|d| key(&d))
+        .collect();
+    let mut roots: Vec<&PathBuf> = dirs.iter().filter(|d| !called.contains(&key(d))).collect();
+    roots.sort();
+    for (_, m) in modules.iter() {
+        for (id, e) in &m.errors {
+            if let Some(f) = files.get(*id) {
+                out.errors.push((f, e.clone()));
+            }
+        }
+    }
+    let mut cache: HashMap<PathBuf, Module> = HashMap::new();
+    for dir in roots {
+        let Some(module) = modules.get(&key(dir)) else {
+            continue;
+        };
+        let vars = tfvars::root_values(module, files, var_files);
+        walk_module(
+            module,
+            &vars,
+            files,
+            String::new(),
+            Vec::new(),
+            0,
+            &mut cache,
+            &mut out,
+        );
+    }
+    out
+}
+
+/// A directory's identity, so that `./a/../b` and `b` are one module.
+fn key(dir: &Path) -> PathBuf {
+    dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())
+}
+
+/// The directory of a call's `source` when it is a local path.
+fn local_source(module: &Module, call: &Block) -> Option<PathBuf> {
+    let source = call.body.get_attribute("source")?;
+    let text = source.value.as_str()?;
+    (text.starts_with("./") || text.starts_with("../")).then(|| module.dir.join(text))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn walk_module(
+    module: &Module,
+    vars: &HashMap<String, Tv>,
+    files: &Files,
+    prefix: String,
+    calls: Vec<Location>,
+    depth: usize,
+    cache: &mut HashMap<PathBuf, Module>,
+    out: &mut Output,
+) {
+    let scope = Scope::new(module, files, vars);
+    for (file, block) in &module.roles {
+        let site = RoleSite {
+            file: *file,
+            block,
+            prefix: prefix.clone(),
+            calls: calls.clone(),
+        };
+        role(&scope, &site, files, out);
+    }
+    for (file, call) in &module.calls {
+        let Some(name) = call.labels.first().map(|l| l.as_str().to_owned()) else {
+            continue;
+        };
+        let Some(source) = files.get(*file) else {
+            continue;
+        };
+        let call_loc = Location {
+            file: source.clone(),
+            span: span_of(call),
+            message: format!("module `{name}` called here"),
+        };
+        if let Some(policies) = registry::judge(
+            &scope,
+            *file,
+            call,
+            &source,
+            &format!("{prefix}module.{name}"),
+        ) {
+            out.roles += policies.len();
+            out.policies.extend(policies);
+            continue;
+        }
+        let Some(dir) = local_source(module, call) else {
+            continue;
+        };
+        if depth >= MAX_MODULE_DEPTH
+            || calls
+                .iter()
+                .filter(|c| c.span == call_loc.span && Arc::ptr_eq(&c.file, &call_loc.file))
+                .count()
+                > 0
+        {
+            continue;
+        }
+        if !instances(&scope, *file, call).is_empty() {
+            let inputs: HashMap<String, Tv> = call
+                .body
+                .attributes()
+                .filter(|a| {
+                    !matches!(
+                        a.key.value().as_str(),
+                        "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
+                    )
+                })
+                .map(|a| {
+                    (
+                        a.key.value().as_str().to_owned(),
+                        scope.eval(*file, &a.value),
+                    )
+                })
+                .collect();
+            let k = key(&dir);
+            if !cache.contains_key(&k) {
+                cache.insert(k.clone(), Module::load(&dir, files));
+            }
+            let Some(child) = cache.remove(&k) else {
+                continue;
+            };
+            for (id, e) in &child.errors {
+                if let Some(f) = files.get(*id) {
+                    if !out.errors.iter().any(|(g, _)| Arc::ptr_eq(g, &f)) {
+                        out.errors.push((f, e.clone()));
+                    }
+                }
+            }
+            let child_vars = tfvars::with_defaults(&child, files, inputs);
+            let mut chain = calls.clone();
+            chain.push(call_loc);
+            walk_module(
+                &child,
+                &child_vars,
+                files,
+                format!("{prefix}module.{name}."),
+                chain,
+                depth + 1,
+                cache,
+                out,
+            );
+            cache.insert(k, child);
+        }
+    }
+}
+
+/// The instances a `count`/`for_each` block creates: bindings for each, nothing when it
+/// statically creates none, one unknown instance when it cannot be told.
+fn instances(scope: &Scope<'_>, file: FileId, block: &Block) -> Vec<Vec<(String, Tv)>> {
+    let span = span_of(block);
+    if let Some(count) = block.body.get_attribute("count") {
+        let c = scope.eval(file, &count.value);
+        return match c.as_number() {
+            Some(n) => (0..(n.max(0.0) as usize).min(64))
+                .map(|i| {
+                    vec![(
+                        "count".to_owned(),
+                        obj(
+                            file,
+                            span,
+                            &[("index", Tv::new(file, span, V::Number(i as f64)))],
+                        ),
+                    )]
+                })
+                .collect(),
+            None => vec![vec![("count".to_owned(), obj(file, span, &[("index", c)]))]],
+        };
+    }
+    if let Some(for_each) = block.body.get_attribute("for_each") {
+        let f = scope.eval(file, &for_each.value);
+        let each = |k: Tv, v: Tv| {
+            vec![(
+                "each".to_owned(),
+                obj(file, span, &[("key", k), ("value", v)]),
+            )]
+        };
+        return match &f.v {
+            V::Object(entries) => entries
+                .iter()
+                .take(64)
+                .map(|(k, ks, v)| each(Tv::str(file, *ks, k.clone()), v.clone()))
+                .collect(),
+            V::List(items) => items
+                .iter()
+                .take(64)
+                .map(|v| each(v.clone(), v.clone()))
+                .collect(),
+            _ => vec![each(f.clone(), f)],
+        };
+    }
+    vec![Vec::new()]
+}
+
+fn obj(file: FileId, span: Span, entries: &[(&str, Tv)]) -> Tv {
+    Tv::new(
+        file,
+        span,
+        V::Object(
+            entries
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), span, v.clone()))
+                .collect(),
+        ),
+    )
+}
+
+/// Judges one `aws_iam_role` block, once per instance (findings of a statement are merged by
+/// the caller's deduplication: a `for_each` role is one role).
+fn role(scope: &Scope<'_>, site: &RoleSite<'_>, files: &Files, out: &mut Output) {
+    let Some(name) = site.block.labels.get(1).map(|l| l.as_str().to_owned()) else {
+        return;
+    };
+    let Some(role_file) = files.get(site.file) else {
+        return;
+    };
+    let instances = instances(scope, site.file, site.block);
+    if instances.is_empty() {
+        return;
+    }
+    let Some(attr) = site.block.body.get_attribute("assume_role_policy") else {
+        return;
+    };
+    out.roles += 1;
+    let address = format!("{}aws_iam_role.{name}", site.prefix);
+    let role_loc = Location {
+        file: role_file.clone(),
+        span: span_of(site.block),
+        message: "role defined here".to_owned(),
+    };
+    let mut seen_docs = HashSet::new();
+    for bindings in instances {
+        let inner = scope.with_bindings(bindings);
+        let value = inner.eval(site.file, &attr.value);
+        let syntax = syntax_of(&attr.value);
+        let (doc_file, body, doc_span) =
+            body_of(&value, files, syntax, span_of(&attr.value), site.file);
+        // Instances that render the same document are one role's one policy.
+        if !seen_docs.insert(format!("{doc_file}:{body:?}")) {
+            continue;
+        }
+        let Some(file) = files.get(doc_file) else {
+            continue;
+        };
+        let mut anchors = vec![doc_span];
+        let mut foreign = Vec::new();
+        for s in [span_of(site.block), span_of(attr)] {
+            if doc_file == site.file {
+                anchors.push(s);
+            } else {
+                foreign.push((role_file.clone(), s));
+            }
+        }
+        out.policies.push(TrustPolicy {
+            kind: SourceKind::Terraform,
+            file,
+            resource: Some(address.clone()),
+            role: Some(role_loc.clone()),
+            related: site.calls.clone(),
+            anchors,
+            foreign_anchors: foreign,
+            metadata_ignores: Vec::new(),
+            body,
+        });
+    }
+}
+
+/// How a fix is written for the form the policy takes.
+fn syntax_of(expr: &Expression) -> Syntax {
+    match expr {
+        Expression::FuncCall(c) if c.name.name.value().as_str() == "jsonencode" => {
+            Syntax::HclObject
+        }
+        Expression::Traversal(t) => match &t.expr {
+            Expression::Variable(v) if v.value().as_str() == "data" => Syntax::PolicyDocument,
+            _ => Syntax::HclObject,
+        },
+        _ => Syntax::HclJson,
+    }
+}
+
+/// The policy body of an evaluated `assume_role_policy`, with the file its statements are in.
+fn body_of(
+    value: &Tv,
+    files: &Files,
+    syntax: Syntax,
+    attr_span: Span,
+    attr_file: FileId,
+) -> (FileId, PolicyBody, Span) {
+    match &value.v {
+        V::Json(inner) => {
+            let tree = inner.to_node(inner.file, inner.span);
+            let syntax = if inner.file != attr_file && syntax != Syntax::PolicyDocument {
+                Syntax::HclObject
+            } else {
+                syntax
+            };
+            (
+                inner.file,
+                document::document(&tree, &TfResolver, syntax),
+                inner.span,
+            )
+        }
+        V::Str { text, map } => {
+            let file = value.file;
+            let is_json_file = files
+                .get(file)
+                .is_some_and(|f| f.path.extension().is_some_and(|e| e == "json"));
+            let syntax = if is_json_file {
+                Syntax::Json
+            } else {
+                Syntax::HclJson
+            };
+            let remap = |s: Span| match map {
+                Some(m) => {
+                    let start = m.get(s.start()).copied().unwrap_or(value.span.start());
+                    let end = s
+                        .end()
+                        .checked_sub(1)
+                        .and_then(|e| m.get(e))
+                        .map_or(start, |e| e + 1);
+                    Span::new(start, end.max(start))
+                }
+                None => value.span,
+            };
+            match json::parse(text) {
+                Ok(mut tree) => {
+                    tree.map_spans(&remap);
+                    (
+                        file,
+                        document::document(&tree, &TfResolver, syntax),
+                        value.span,
+                    )
+                }
+                Err(_) if text.contains(HOLE_START) => {
+                    let (expr, reason) = first_hole(text).unwrap_or_default();
+                    (
+                        file,
+                        PolicyBody::Unknown {
+                            span: value.span,
+                            expr,
+                            reason,
+                        },
+                        value.span,
+                    )
+                }
+                Err(e) => (
+                    file,
+                    PolicyBody::Malformed {
+                        span: remap(e.span),
+                        message: e.message,
+                    },
+                    value.span,
+                ),
+            }
+        }
+        V::Unknown { expr, reason } => (
+            attr_file,
+            PolicyBody::Unknown {
+                span: attr_span,
+                expr: expr.clone(),
+                reason: reason.clone(),
+            },
+            attr_span,
+        ),
+        _ => (
+            attr_file,
+            PolicyBody::Malformed {
+                span: attr_span,
+                message: "the trust policy is not a JSON document".to_owned(),
+            },
+            attr_span,
+        ),
+    }
+}
