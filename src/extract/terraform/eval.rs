@@ -204,15 +204,23 @@ impl<'a> Scope<'a> {
                     ("var", Some(name)) => (self.var(file, name, span), 1),
                     ("local", Some(name)) => (self.local(file, name, span), 1),
                     ("path", Some(which)) => (self.path(file, which, span), 1),
-                    ("data", Some(kind)) => match (attr(1), attr(2)) {
-                        (Some(name), Some(field)) => {
-                            (self.data(file, kind, name, field, span, &ops), 3)
+                    ("data", Some(kind)) => {
+                        // `data.T.N.json`, or `data.T.N[0].json` for a `count` instance.
+                        let indexed = matches!(
+                            ops.get(2),
+                            Some(TraversalOperator::Index(_) | TraversalOperator::LegacyIndex(_))
+                        );
+                        let field_at = if indexed { 3 } else { 2 };
+                        match (attr(1), attr(field_at)) {
+                            (Some(name), Some(field)) => {
+                                (self.data(file, kind, name, field, span), field_at + 1)
+                            }
+                            _ => (
+                                self.unknown(file, span, "is not a complete data source reference"),
+                                ops.len(),
+                            ),
                         }
-                        _ => (
-                            self.unknown(file, span, "is not a complete data source reference"),
-                            ops.len(),
-                        ),
-                    },
+                    }
                     ("module", _) => (
                         self.unknown(
                             file,
@@ -313,16 +321,20 @@ impl<'a> Scope<'a> {
         }
     }
 
-    fn data(
-        &self,
-        file: FileId,
-        kind: &str,
-        name: &str,
-        field: &str,
-        span: Span,
-        _ops: &[&TraversalOperator],
-    ) -> Tv {
+    fn data(&self, file: FileId, kind: &str, name: &str, field: &str, span: Span) -> Tv {
         if kind == "aws_iam_policy_document" && matches!(field, "json" | "minified_json") {
+            // A document whose `count` is statically 0 does not exist: `try()` moves on.
+            let count = self
+                .module
+                .policy_docs
+                .get(name)
+                .and_then(|(dfile, block)| {
+                    let c = block.body.get_attribute("count")?;
+                    self.eval(*dfile, &c.value).as_number()
+                });
+            if count == Some(0.0) {
+                return self.unknown(file, span, "refers to a data source with count = 0");
+            }
             return super::policy_document::document(self, name, file, span);
         }
         self.unknown(
