@@ -111,7 +111,7 @@ impl<'a> Scope<'a> {
             Expression::Null(_) => tv(V::Null),
             Expression::Bool(b) => tv(V::Bool(*b.value())),
             Expression::Number(n) => tv(V::Number(n.value().as_f64().unwrap_or(0.0))),
-            Expression::String(s) => Tv::str(file, span, s.value().as_str()),
+            Expression::String(s) => self.literal(file, s.value().as_str(), span),
             Expression::Array(items) => {
                 tv(V::List(items.iter().map(|e| self.eval(file, e)).collect()))
             }
@@ -180,6 +180,31 @@ impl<'a> Scope<'a> {
             }
             Expression::ForExpr(f) => self.for_expr(file, f, span),
         }
+    }
+
+    /// A string literal; one that may hold a JSON policy keeps a map from its decoded bytes
+    /// to the source, so statements in it are located exactly.
+    fn literal(&self, file: FileId, text: &str, span: Span) -> Tv {
+        if !text.contains('{') {
+            return Tv::str(file, span, text);
+        }
+        let source = self.files.get(file);
+        let raw = source
+            .as_ref()
+            .and_then(|f| f.text.get(span.start()..span.end()))
+            .unwrap_or("");
+        let map: Vec<usize> = align_offsets(text, raw)
+            .into_iter()
+            .map(|o| span.start() + o)
+            .collect();
+        Tv::new(
+            file,
+            span,
+            V::Str {
+                text: text.to_owned(),
+                map: Some(Arc::new(map)),
+            },
+        )
     }
 
     fn variable(&self, file: FileId, name: &str, span: Span) -> Tv {

@@ -6,10 +6,13 @@ use std::sync::{Arc, Mutex};
 
 use super::value::FileId;
 use crate::source::SourceFile;
+use crate::source::Span;
 
-/// A registry of read files; `FileId`s index it.
+/// A registry of read files; `FileId`s index it. Some entries are virtual: HCL rewritten from
+/// a `.tf.json` file, with a byte map back to it.
 pub struct Files {
     list: Mutex<Vec<Arc<SourceFile>>>,
+    origins: Mutex<Vec<Option<(FileId, Arc<Vec<usize>>)>>>,
     root: PathBuf,
     cwd: PathBuf,
 }
@@ -18,6 +21,7 @@ impl Files {
     pub fn new(root: &Path, cwd: &Path) -> Self {
         Files {
             list: Mutex::new(Vec::new()),
+            origins: Mutex::new(Vec::new()),
             root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
             cwd: cwd.to_path_buf(),
         }
@@ -27,9 +31,58 @@ impl Files {
         self.list.lock().ok()?.get(id).cloned()
     }
 
-    /// Every file read so far.
+    /// Every real file read so far.
     pub fn all(&self) -> Vec<Arc<SourceFile>> {
-        self.list.lock().map(|l| l.clone()).unwrap_or_default()
+        let (Ok(list), Ok(origins)) = (self.list.lock(), self.origins.lock()) else {
+            return Vec::new();
+        };
+        list.iter()
+            .zip(origins.iter())
+            .filter(|(_, o)| o.is_none())
+            .map(|(f, _)| f.clone())
+            .collect()
+    }
+
+    /// Registers text derived from file `of` (each byte mapped to an offset in it).
+    pub fn add_virtual(&self, of: FileId, text: String, map: Vec<usize>) -> Option<FileId> {
+        let real = self.get(of)?;
+        let mut list = self.list.lock().ok()?;
+        let mut origins = self.origins.lock().ok()?;
+        list.push(Arc::new(SourceFile {
+            display: real.display.clone(),
+            root_relative: real.root_relative.clone(),
+            path: real.path.clone(),
+            text,
+        }));
+        origins.push(Some((of, Arc::new(map))));
+        Some(list.len() - 1)
+    }
+
+    /// The real file and span behind a (possibly virtual) file's span.
+    pub fn resolve(&self, id: FileId, span: Span) -> (FileId, Span) {
+        let origin = self
+            .origins
+            .lock()
+            .ok()
+            .and_then(|o| o.get(id).cloned().flatten());
+        match origin {
+            None => (id, span),
+            Some((real, map)) => {
+                let at = |i: usize| map.get(i).copied().unwrap_or(0);
+                let start = at(span.start());
+                let end = match span.end().checked_sub(1) {
+                    Some(last) if span.end() > span.start() => at(last) + 1,
+                    _ => start,
+                };
+                (real, Span::new(start, end.max(start)))
+            }
+        }
+    }
+
+    /// The real source file and span behind a (possibly virtual) span.
+    pub fn locate(&self, id: FileId, span: Span) -> Option<(Arc<SourceFile>, Span)> {
+        let (real, span) = self.resolve(id, span);
+        Some((self.get(real)?, span))
     }
 
     /// Reads a file (once) and returns its id.
@@ -53,6 +106,9 @@ impl Files {
         } else {
             clean(path)
         };
+        if let Ok(mut origins) = self.origins.lock() {
+            origins.push(None);
+        }
         list.push(Arc::new(SourceFile {
             display: crate::display_path(&display_path, &self.cwd),
             root_relative: crate::slash(canonical.strip_prefix(&self.root).unwrap_or(&canonical)),

@@ -176,19 +176,19 @@ fn walk_module(
         let Some(name) = call.labels.first().map(|l| l.as_str().to_owned()) else {
             continue;
         };
-        let Some(source) = files.get(*file) else {
+        let Some((source, call_span)) = files.locate(*file, span_of(call)) else {
             continue;
         };
         let call_loc = Location {
             file: source.clone(),
-            span: span_of(call),
+            span: call_span,
             message: format!("module `{name}` called here"),
         };
         if let Some(policies) = registry::judge(
             &scope,
             *file,
             call,
-            &source,
+            (&source, call_span),
             &format!("{prefix}module.{name}"),
         ) {
             out.roles += policies.len();
@@ -322,7 +322,7 @@ fn role(scope: &Scope<'_>, site: &RoleSite<'_>, files: &Files, out: &mut Output)
     let Some(name) = site.block.labels.get(1).map(|l| l.as_str().to_owned()) else {
         return;
     };
-    let Some(role_file) = files.get(site.file) else {
+    let Some((role_file, role_span)) = files.locate(site.file, span_of(site.block)) else {
         return;
     };
     let instances = instances(scope, site.file, site.block);
@@ -336,9 +336,10 @@ fn role(scope: &Scope<'_>, site: &RoleSite<'_>, files: &Files, out: &mut Output)
     let address = format!("{}aws_iam_role.{name}", site.prefix);
     let role_loc = Location {
         file: role_file.clone(),
-        span: span_of(site.block),
+        span: role_span,
         message: "role defined here".to_owned(),
     };
+    let (role_id, attr_span) = files.resolve(site.file, span_of(attr));
     let mut seen_docs = HashSet::new();
     for bindings in instances {
         let inner = scope.with_bindings(bindings);
@@ -346,6 +347,7 @@ fn role(scope: &Scope<'_>, site: &RoleSite<'_>, files: &Files, out: &mut Output)
         let syntax = syntax_of(&attr.value);
         let (doc_file, body, doc_span) =
             body_of(&value, files, syntax, span_of(&attr.value), site.file);
+        let same_file = doc_file == role_id;
         // Instances that render the same document are one role's one policy.
         if !seen_docs.insert(format!("{doc_file}:{body:?}")) {
             continue;
@@ -355,8 +357,8 @@ fn role(scope: &Scope<'_>, site: &RoleSite<'_>, files: &Files, out: &mut Output)
         };
         let mut anchors = vec![doc_span];
         let mut foreign = Vec::new();
-        for s in [span_of(site.block), span_of(attr)] {
-            if doc_file == site.file {
+        for s in [role_span, attr_span] {
+            if same_file {
                 anchors.push(s);
             } else {
                 foreign.push((role_file.clone(), s));
@@ -400,28 +402,28 @@ fn body_of(
 ) -> (FileId, PolicyBody, Span) {
     match &value.v {
         V::Json(inner) => {
-            let tree = inner.to_node(inner.file, inner.span);
+            let (real, span) = files.resolve(inner.file, inner.span);
+            let tree = inner.to_node(real, span, files);
             let syntax = if inner.file != attr_file && syntax != Syntax::PolicyDocument {
                 Syntax::HclObject
             } else {
                 syntax
             };
-            (
-                inner.file,
-                document::document(&tree, &TfResolver, syntax),
-                inner.span,
-            )
+            (real, document::document(&tree, &TfResolver, syntax), span)
         }
         V::Str { text, map } => {
-            let file = value.file;
+            let (file, whole) = files.resolve(value.file, value.span);
             let is_json_file = files
                 .get(file)
-                .is_some_and(|f| f.path.extension().is_some_and(|e| e == "json"));
+                .is_some_and(|f| f.path.extension().is_some_and(|e| e == "json"))
+                && file == value.file;
             let syntax = if is_json_file {
                 Syntax::Json
             } else {
                 Syntax::HclJson
             };
+            // Rendered text → source offsets (through the template's map), then to the real
+            // file when the source is HCL rewritten from `.tf.json`.
             let remap = |s: Span| match map {
                 Some(m) => {
                     let start = m.get(s.start()).copied().unwrap_or(value.span.start());
@@ -430,57 +432,51 @@ fn body_of(
                         .checked_sub(1)
                         .and_then(|e| m.get(e))
                         .map_or(start, |e| e + 1);
-                    Span::new(start, end.max(start))
+                    files
+                        .resolve(value.file, Span::new(start, end.max(start)))
+                        .1
                 }
-                None => value.span,
+                None => whole,
             };
             match json::parse(text) {
                 Ok(mut tree) => {
                     tree.map_spans(&remap);
-                    (
-                        file,
-                        document::document(&tree, &TfResolver, syntax),
-                        value.span,
-                    )
+                    (file, document::document(&tree, &TfResolver, syntax), whole)
                 }
                 Err(_) if text.contains(HOLE_START) => {
                     let (expr, reason) = first_hole(text).unwrap_or_default();
-                    (
-                        file,
-                        PolicyBody::Unknown {
-                            span: value.span,
-                            expr,
-                            reason,
-                        },
-                        value.span,
-                    )
+                    let body = PolicyBody::Unknown {
+                        span: whole,
+                        expr,
+                        reason,
+                    };
+                    (file, body, whole)
                 }
-                Err(e) => (
-                    file,
-                    PolicyBody::Malformed {
+                Err(e) => {
+                    let body = PolicyBody::Malformed {
                         span: remap(e.span),
                         message: e.message,
-                    },
-                    value.span,
-                ),
+                    };
+                    (file, body, whole)
+                }
             }
         }
-        V::Unknown { expr, reason } => (
-            attr_file,
-            PolicyBody::Unknown {
-                span: attr_span,
+        V::Unknown { expr, reason } => {
+            let (file, span) = files.resolve(attr_file, attr_span);
+            let body = PolicyBody::Unknown {
+                span,
                 expr: expr.clone(),
                 reason: reason.clone(),
-            },
-            attr_span,
-        ),
-        _ => (
-            attr_file,
-            PolicyBody::Malformed {
-                span: attr_span,
+            };
+            (file, body, span)
+        }
+        _ => {
+            let (file, span) = files.resolve(attr_file, attr_span);
+            let body = PolicyBody::Malformed {
+                span,
                 message: "the trust policy is not a JSON document".to_owned(),
-            },
-            attr_span,
-        ),
+            };
+            (file, body, span)
+        }
     }
 }

@@ -84,13 +84,18 @@ impl Module {
                 continue;
             };
             let name = shown.to_string_lossy();
-            let body = if name.ends_with(".json") {
-                super::json_syntax::body(&source.text)
+            let parsed = if name.ends_with(".json") {
+                super::json_syntax::rewrite(&source.text).and_then(|hcl_text| {
+                    let virtual_id = files
+                        .add_virtual(id, hcl_text.text.clone(), hcl_text.map)
+                        .unwrap_or(id);
+                    hcl::parse(&hcl_text.text).map(|b| (virtual_id, b))
+                })
             } else {
-                hcl::parse(&source.text)
+                hcl::parse(&source.text).map(|b| (id, b))
             };
-            match body {
-                Ok(body) => module.index(id, &body),
+            match parsed {
+                Ok((file, body)) => module.index(file, &body),
                 Err(e) => module.errors.push((id, e)),
             }
         }

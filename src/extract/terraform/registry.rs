@@ -137,7 +137,7 @@ pub fn judge(
     scope: &Scope<'_>,
     file: FileId,
     call: &Block,
-    source: &Arc<SourceFile>,
+    (source, span): (&Arc<SourceFile>, Span),
     address: &str,
 ) -> Option<Vec<TrustPolicy>> {
     let src = call
@@ -147,7 +147,6 @@ pub fn judge(
         .as_str()?
         .to_owned();
     let sub = submodule(&src)?;
-    let span = super::span_of(call);
     let input = |name: &str| {
         call.body
             .get_attribute(name)
@@ -410,9 +409,7 @@ fn unknown(value: &Option<Tv>, span: Span) -> Node {
 
 /// A module input as a node located at the call.
 fn tv_node(v: &Tv, span: Span) -> Node {
-    let mut n = v.to_node(usize::MAX, span);
-    n.map_spans(&|_| span);
-    n
+    v.to_node_at(span)
 }
 
 fn principals(at: &At, arns: &Option<Tv>, services: &Option<Tv>) -> Node {

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use super::files::Files;
 use crate::parse::{Key, Node, Value};
 use crate::source::Span;
 
@@ -166,33 +167,44 @@ impl Tv {
         }
     }
 
-    /// The value as a spanned tree for the policy reader. Parts that come from another file
-    /// than `file` take the span of their nearest ancestor in it.
-    pub fn to_node(&self, file: FileId, fallback: Span) -> Node {
-        let span = if self.file == file {
-            self.span
-        } else {
-            fallback
-        };
+    /// The value as a spanned tree for the policy reader, with spans resolved to real files.
+    /// Parts that come from another file than `file` take the span of their nearest ancestor
+    /// in it.
+    pub fn to_node(&self, file: FileId, fallback: Span, files: &Files) -> Node {
+        self.build(fallback, &|v_file, v_span, fallback| {
+            let (real, resolved) = files.resolve(v_file, v_span);
+            if real == file {
+                resolved
+            } else {
+                fallback
+            }
+        })
+    }
+
+    /// The value as a tree located entirely at `span` (a module call's inputs).
+    pub fn to_node_at(&self, span: Span) -> Node {
+        self.build(span, &|_, _, _| span)
+    }
+
+    /// Builds the tree; `place(file, span, parent span)` decides each node's span.
+    fn build(&self, fallback: Span, place: &dyn Fn(FileId, Span, Span) -> Span) -> Node {
+        let span = place(self.file, self.span, fallback);
         let value = match &self.v {
             V::Null => Value::Null,
             V::Bool(b) => Value::Bool(*b),
             V::Number(n) => Value::Number(format_number(*n)),
             V::Str { text, .. } => Value::String(text.clone()),
-            V::Json(inner) => return inner.to_node(file, span),
-            V::List(items) => Value::Array(items.iter().map(|i| i.to_node(file, span)).collect()),
+            V::Json(inner) => return inner.build(span, place),
+            V::List(items) => Value::Array(items.iter().map(|i| i.build(span, place)).collect()),
             V::Object(entries) => Value::Object(
                 entries
                     .iter()
                     .map(|(k, ks, v)| {
-                        let key_span = if v.file == file { *ks } else { span };
-                        (
-                            Key {
-                                name: k.clone(),
-                                span: key_span,
-                            },
-                            v.to_node(file, span),
-                        )
+                        let key = Key {
+                            name: k.clone(),
+                            span: place(v.file, *ks, span),
+                        };
+                        (key, v.build(span, place))
                     })
                     .collect(),
             ),
