@@ -8,11 +8,14 @@ use super::value::FileId;
 use crate::source::SourceFile;
 use crate::source::Span;
 
+/// Where a virtual file's bytes come from: the real file and each byte's offset in it.
+type Origin = Option<(FileId, Arc<Vec<usize>>)>;
+
 /// A registry of read files; `FileId`s index it. Some entries are virtual: HCL rewritten from
 /// a `.tf.json` file, with a byte map back to it.
 pub struct Files {
     list: Mutex<Vec<Arc<SourceFile>>>,
-    origins: Mutex<Vec<Option<(FileId, Arc<Vec<usize>>)>>>,
+    origins: Mutex<Vec<Origin>>,
     root: PathBuf,
     cwd: PathBuf,
 }
