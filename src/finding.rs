@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::policy::{Location, TrustPolicy};
+use crate::policy::{Location, Statement, TrustPolicy};
 use crate::rules::Rule;
 use crate::source::{SourceFile, SourceKind, Span};
 
@@ -79,6 +79,28 @@ impl Finding {
             foreign_anchors: policy.foreign_anchors.clone(),
             metadata_ignores: policy.metadata_ignores.clone(),
         }
+    }
+
+    /// A finding at a statement, in the file the statement is written in.
+    pub fn for_statement(
+        rule: &'static Rule,
+        policy: &TrustPolicy,
+        statement: &Statement,
+        label: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        let mut f = Finding::new(rule, policy, statement.span, label, message);
+        if let Some(file) = statement
+            .file
+            .as_ref()
+            .filter(|f| !Arc::ptr_eq(f, &policy.file))
+        {
+            f.foreign_anchors
+                .extend(policy.anchors.iter().map(|a| (policy.file.clone(), *a)));
+            f.anchors = vec![statement.span];
+            f.file = file.clone();
+        }
+        f
     }
 
     /// A finding about a file as a whole (TL000).

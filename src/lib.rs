@@ -261,21 +261,8 @@ fn lint_terraform(
     cwd: &Path,
     root: &Path,
 ) -> TerraformReport {
-    let mut dirs: Vec<PathBuf> = tf
-        .iter()
-        .map(|p| match p.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        })
-        .collect();
-    dirs.sort();
-    dirs.dedup();
     let registry = extract::terraform::Files::new(root, cwd);
-    let out = if dirs.is_empty() {
-        extract::terraform::Output::default()
-    } else {
-        extract::terraform::lint(&dirs, &registry, var_files)
-    };
+    let out = extract::terraform::lint(tf, &registry, var_files);
     let mut report = FileReport {
         scanned: true,
         roles: out.roles,
@@ -297,7 +284,8 @@ fn lint_terraform(
     for policy in &out.policies {
         rules::check_policy(policy, semantics, &mut report.findings);
     }
-    // A `for_each` role is one role: its instances' identical findings are one.
+    // A `for_each` role is one role: the findings its instances share are one (the extractor
+    // gives a statement one identity across instances).
     let mut seen = std::collections::HashSet::new();
     report.findings.retain(|f| {
         seen.insert((

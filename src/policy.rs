@@ -118,7 +118,7 @@ pub enum Condition {
     Unknown(Val),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Statement {
     /// From the first byte of the statement to just after its last (SPEC §3 "Location").
     pub span: Span,
@@ -133,16 +133,19 @@ pub struct Statement {
     pub condition_span: Option<Span>,
     /// How a fix is written where this statement is.
     pub syntax: Syntax,
+    /// The file the statement is written in, when not the policy's (a Terraform statement
+    /// object in a local of another file, a source policy document elsewhere).
+    pub file: Option<Arc<SourceFile>>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Document {
     pub span: Span,
     pub version: Option<Val>,
     pub statements: Vec<Statement>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum PolicyBody {
     Known(Document),
     /// The whole policy cannot be determined (TL004 at the attribute or property value).
@@ -655,7 +658,7 @@ fn weak_value_hint(text: &str, like: bool) -> &'static str {
 
 /// SPEC §3: another statement that denies `sts:AssumeRole` to every principal unless the
 /// session name is bound. Returns its index and binding values. Statements that share a span
-/// are `Fn::If` variants of one statement: it enforces only if every variant does.
+/// and content are `Fn::If` variants of one statement: it enforces only if every variant does.
 fn enforcing_deny(doc: &Document, keys: &[&str]) -> Option<(usize, Vec<String>)> {
     let mut found: Option<(usize, Vec<String>)> = None;
     for (i, s) in doc.statements.iter().enumerate() {
@@ -663,7 +666,7 @@ fn enforcing_deny(doc: &Document, keys: &[&str]) -> Option<(usize, Vec<String>)>
         let siblings_agree = doc
             .statements
             .iter()
-            .filter(|o| o.span == s.span)
+            .filter(|o| o.span == s.span && o.canonical == s.canonical)
             .all(|o| deny_values(o, keys).is_some());
         if let (Some(values), true, None) = (values, siblings_agree, &found) {
             found = Some((i, values));

@@ -127,6 +127,7 @@ pub fn statement(node: &Node, r: &dyn Resolver, syntax: Syntax, canonical: &str)
         principal_span: None,
         condition_span: None,
         syntax,
+        file: None,
     };
     if let Some(v) = r.intrinsic(node) {
         s.effect = Some(v);

@@ -51,10 +51,7 @@ fn check(a: &Analysis<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         out.push(
-            Finding::new(
-                &RULE,
-                a.policy,
-                s.span,
+            Finding::for_statement(&RULE, a.policy, s,
                 "also trusts a service",
                 format!(
                     "a statement of {} trusts a `Service` principal and requires a session name: \

@@ -68,10 +68,10 @@ fn check(a: &Analysis<'_>, out: &mut Vec<Finding>) {
             message.push_str(&format!(" ({note})"));
         }
         out.push(
-            Finding::new(
+            Finding::for_statement(
                 &RULE,
                 a.policy,
-                s.span,
+                s,
                 "this statement does not bind the session name",
                 message,
             )

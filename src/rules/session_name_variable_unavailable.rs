@@ -50,10 +50,10 @@ fn check(a: &Analysis<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         out.push(
-            Finding::new(
+            Finding::for_statement(
                 &RULE,
                 a.policy,
-                s.span,
+                s,
                 "trusts a role that cannot satisfy the condition",
                 format!(
                     "{} requires the session name `{}`, but it trusts a role: role sessions have \

@@ -43,10 +43,10 @@ fn check(a: &Analysis<'_>, out: &mut Vec<Finding>) {
             _ => continue,
         };
         out.push(
-            Finding::new(
+            Finding::for_statement(
                 &RULE,
                 a.policy,
-                s.span,
+                s,
                 "cannot be determined statically",
                 format!(
                     "a statement of {} cannot be checked: {why}",

@@ -50,10 +50,10 @@ fn check(a: &Analysis<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         out.push(
-            Finding::new(
+            Finding::for_statement(
                 &RULE,
                 a.policy,
-                s.span,
+                s,
                 "the session name is not bound to the caller",
                 format!(
                     "{} has an `sts:RoleSessionName` condition that does not bind the session \

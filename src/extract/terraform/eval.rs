@@ -7,6 +7,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use hcl_edit::expr::{BinaryOperator, Expression, ObjectKey, TraversalOperator, UnaryOperator};
@@ -35,6 +36,9 @@ pub struct Scope<'a> {
     pub vars: &'a HashMap<String, Tv>,
     /// `each`, `count` and for-expression variables.
     pub bindings: Vec<(String, Tv)>,
+    /// The root module's directory: Terraform runs there, so `file()` paths are relative to
+    /// it and `path.module` is the module's path from it.
+    pub root_dir: PathBuf,
     /// Locals being evaluated, to stop cycles.
     locals_seen: RefCell<Vec<String>>,
     depth: Cell<usize>,
@@ -63,9 +67,16 @@ impl<'a> Scope<'a> {
             files,
             vars,
             bindings: Vec::new(),
+            root_dir: module.dir.clone(),
             locals_seen: RefCell::new(Vec::new()),
             depth: Cell::new(0),
         }
+    }
+
+    /// The same scope for a module called from the root module in `root_dir`.
+    pub fn rooted(mut self, root_dir: &Path) -> Self {
+        self.root_dir = root_dir.to_path_buf();
+        self
     }
 
     /// The same scope with more bindings (`each`, `count`, for-expression variables).
@@ -77,6 +88,7 @@ impl<'a> Scope<'a> {
             files: self.files,
             vars: self.vars,
             bindings,
+            root_dir: self.root_dir.clone(),
             locals_seen: RefCell::new(self.locals_seen.borrow().clone()),
             depth: Cell::new(self.depth.get()),
         }
@@ -246,14 +258,13 @@ impl<'a> Scope<'a> {
                             ),
                         }
                     }
-                    ("module", _) => (
-                        self.unknown(
-                            file,
-                            span,
-                            "is an output of another module, known only after apply",
+                    ("module", Some(name)) => match attr(1) {
+                        Some(output) => (self.module_output(file, name, output, span), 2),
+                        None => (
+                            self.unknown(file, span, "is a whole module, not a value"),
+                            ops.len(),
                         ),
-                        ops.len(),
-                    ),
+                    },
                     ("each" | "count", _) if self.bindings.iter().all(|(n, _)| n != root) => {
                         (self.unknown(file, span, "is not static here"), ops.len())
                     }
@@ -316,6 +327,49 @@ impl<'a> Scope<'a> {
         }
     }
 
+    /// `module.NAME.OUTPUT` of a local module: its output evaluated with the call's inputs.
+    fn module_output(&self, file: FileId, name: &str, output: &str, span: Span) -> Tv {
+        let call = self
+            .module
+            .calls
+            .iter()
+            .find(|(_, b)| b.labels.first().map(|l| l.as_str()) == Some(name));
+        let Some((call_file, call)) = call else {
+            return self.unknown(
+                file,
+                span,
+                format!("refers to a module `{name}` that is not called here"),
+            );
+        };
+        let Some(dir) = self.module.local_source(call) else {
+            return self.unknown(file, span, "is an output of a module that is not local");
+        };
+        let child = Module::load(&dir, self.files);
+        let Some((ofile, expr)) = child.outputs.get(output).cloned() else {
+            return self.unknown(file, span, format!("is not an output of module `{name}`"));
+        };
+        let inputs = call
+            .body
+            .attributes()
+            .filter(|a| {
+                !matches!(
+                    a.key.value().as_str(),
+                    "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
+                )
+            })
+            .map(|a| {
+                (
+                    a.key.value().as_str().to_owned(),
+                    self.eval(*call_file, &a.value),
+                )
+            })
+            .collect();
+        let vars = super::tfvars::with_defaults(&child, self.files, inputs);
+        let scope = Scope::new(&child, self.files, &vars).rooted(&self.root_dir);
+        scope.depth.set(self.depth.get() + 8);
+        scope.eval(ofile, &expr)
+    }
+
     fn var(&self, file: FileId, name: &str, span: Span) -> Tv {
         match self.vars.get(name) {
             Some(v) => v.clone(),
@@ -341,7 +395,8 @@ impl<'a> Scope<'a> {
 
     fn path(&self, file: FileId, which: &str, span: Span) -> Tv {
         match which {
-            "module" | "root" | "cwd" => Tv::str(file, span, self.module.dir_text()),
+            "module" => Tv::str(file, span, relative(&self.root_dir, &self.module.dir)),
+            "root" | "cwd" => Tv::str(file, span, "."),
             _ => self.unknown(file, span, "is not a known path"),
         }
     }
@@ -542,6 +597,33 @@ impl<'a> Scope<'a> {
                 },
             }
         }
+    }
+}
+
+/// `to` as a path from `from` (`.`, `modules/role`, `../shared`), as Terraform writes
+/// `path.module`.
+fn relative(from: &Path, to: &Path) -> String {
+    let abs = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let (from, to) = (abs(from), abs(to));
+    let common = from
+        .components()
+        .zip(to.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut parts: Vec<String> = from
+        .components()
+        .skip(common)
+        .map(|_| "..".to_owned())
+        .collect();
+    parts.extend(
+        to.components()
+            .skip(common)
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    if parts.is_empty() {
+        ".".to_owned()
+    } else {
+        parts.join("/")
     }
 }
 

@@ -303,7 +303,7 @@ pub fn node_to_tv(node: &Node, file: FileId, map: &dyn Fn(Span) -> Span) -> Tv {
 fn read(scope: &Scope<'_>, file: FileId, path: &str, span: Span) -> Tv {
     let loaded = scope
         .files
-        .confined(&scope.module.dir, path)
+        .confined(&scope.root_dir, path)
         .and_then(|p| scope.files.load(&p));
     match loaded.and_then(|id| {
         scope
@@ -336,7 +336,7 @@ fn read(scope: &Scope<'_>, file: FileId, path: &str, span: Span) -> Tv {
 fn template_file(scope: &Scope<'_>, file: FileId, path: &str, vars: Option<&Tv>, span: Span) -> Tv {
     let loaded = scope
         .files
-        .confined(&scope.module.dir, path)
+        .confined(&scope.root_dir, path)
         .and_then(|p| scope.files.load(&p));
     let fail =
         |reason: String| Tv::unknown(file, span, format!("templatefile(\"{path}\")"), reason);

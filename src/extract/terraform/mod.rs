@@ -28,7 +28,7 @@ use self::module::Module;
 use self::value::{FileId, Tv, V};
 use super::document::{self, Resolver};
 use crate::parse::{json, Node, Value};
-use crate::policy::{Location, PolicyBody, TrustPolicy, Val};
+use crate::policy::{Document, Location, PolicyBody, TrustPolicy, Val};
 use crate::source::{SourceFile, SourceKind, Span};
 use crate::syntax::Syntax;
 
@@ -97,17 +97,29 @@ pub struct Output {
     pub errors: Vec<(Arc<SourceFile>, crate::parse::ParseError)>,
 }
 
-/// Lints the module directories `dirs` (each holding configuration files). Directories that
-/// another module in the run calls with a local `source` are linted through those calls.
-pub fn lint(dirs: &[PathBuf], files: &Files, var_files: &[PathBuf]) -> Output {
+/// Lints the modules of the configuration files found (a directory is a module). Directories
+/// that another module in the run calls with a local `source` are linted through those calls.
+pub fn lint(config_files: &[PathBuf], files: &Files, var_files: &[PathBuf]) -> Output {
     let mut out = Output::default();
+    let mut by_dir: HashMap<PathBuf, Vec<PathBuf>> = HashMap::new();
+    for f in config_files {
+        let dir = match f.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        by_dir.entry(dir).or_default().push(f.clone());
+    }
+    let mut dirs: Vec<PathBuf> = by_dir.keys().cloned().collect();
+    dirs.sort();
+    let dirs = &dirs[..];
     let mut modules: HashMap<PathBuf, Module> = HashMap::new();
     for dir in dirs {
-        modules.insert(key(dir), Module::load(dir, files));
+        let only = by_dir.get(dir).map(Vec::as_slice);
+        modules.insert(key(dir), Module::load_only(dir, files, only));
     }
     let called: HashSet<PathBuf> = modules
         .values()
-        .flat_map(|m| m.calls.iter().filter_map(move |(_, b)| local_source(m, b)))
+        .flat_map(|m| m.calls.iter().filter_map(move |(_, b)| m.local_source(b)))
         .map(|d| key(&d))
         .collect();
     let mut roots: Vec<&PathBuf> = dirs.iter().filter(|d| !called.contains(&key(d))).collect();
@@ -119,22 +131,21 @@ pub fn lint(dirs: &[PathBuf], files: &Files, var_files: &[PathBuf]) -> Output {
             }
         }
     }
-    let mut cache: HashMap<PathBuf, Module> = HashMap::new();
+    let mut walker = Walker {
+        files,
+        root_dir: PathBuf::new(),
+        cache: HashMap::new(),
+        stack: Vec::new(),
+        out: &mut out,
+    };
     for dir in roots {
         let Some(module) = modules.get(&key(dir)) else {
             continue;
         };
         let vars = tfvars::root_values(module, files, var_files);
-        walk_module(
-            module,
-            &vars,
-            files,
-            String::new(),
-            Vec::new(),
-            0,
-            &mut cache,
-            &mut out,
-        );
+        walker.root_dir = dir.clone();
+        walker.stack = vec![key(dir)];
+        walker.walk(module, &vars, String::new(), Vec::new());
     }
     out
 }
@@ -144,70 +155,63 @@ fn key(dir: &Path) -> PathBuf {
     dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())
 }
 
-/// The directory of a call's `source` when it is a local path.
-fn local_source(module: &Module, call: &Block) -> Option<PathBuf> {
-    let source = call.body.get_attribute("source")?;
-    let text = source.value.as_str()?;
-    (text.starts_with("./") || text.starts_with("../")).then(|| module.dir.join(text))
+/// Walks a root module and, through local calls, its child modules.
+struct Walker<'f, 'o> {
+    files: &'f Files,
+    /// The root module's directory (where Terraform would run).
+    root_dir: PathBuf,
+    /// Child modules loaded so far, by directory.
+    cache: HashMap<PathBuf, Module>,
+    /// The directories of the modules being walked, to stop call cycles.
+    stack: Vec<PathBuf>,
+    out: &'o mut Output,
 }
 
-#[allow(clippy::too_many_arguments)]
-fn walk_module(
-    module: &Module,
-    vars: &HashMap<String, Tv>,
-    files: &Files,
-    prefix: String,
-    calls: Vec<Location>,
-    depth: usize,
-    cache: &mut HashMap<PathBuf, Module>,
-    out: &mut Output,
-) {
-    let scope = Scope::new(module, files, vars);
-    for (file, block) in &module.roles {
-        let site = RoleSite {
-            file: *file,
-            block,
-            prefix: prefix.clone(),
-            calls: calls.clone(),
-        };
-        role(&scope, &site, files, out);
-    }
-    for (file, call) in &module.calls {
-        let Some(name) = call.labels.first().map(|l| l.as_str().to_owned()) else {
-            continue;
-        };
-        let Some((source, call_span)) = files.locate(*file, span_of(call)) else {
-            continue;
-        };
-        let call_loc = Location {
-            file: source.clone(),
-            span: call_span,
-            message: format!("module `{name}` called here"),
-        };
-        if let Some(policies) = registry::judge(
-            &scope,
-            *file,
-            call,
-            (&source, call_span),
-            &format!("{prefix}module.{name}"),
-        ) {
-            out.roles += policies.len();
-            out.policies.extend(policies);
-            continue;
+impl Walker<'_, '_> {
+    /// Judges a module's roles, then follows its module calls with their inputs.
+    fn walk(
+        &mut self,
+        module: &Module,
+        vars: &HashMap<String, Tv>,
+        prefix: String,
+        calls: Vec<Location>,
+    ) {
+        let files = self.files;
+        let scope = Scope::new(module, files, vars).rooted(&self.root_dir);
+        for (file, block) in &module.roles {
+            let site = RoleSite {
+                file: *file,
+                block,
+                prefix: prefix.clone(),
+                calls: calls.clone(),
+            };
+            role(&scope, &site, files, self.out);
         }
-        let Some(dir) = local_source(module, call) else {
-            continue;
-        };
-        if depth >= MAX_MODULE_DEPTH
-            || calls
-                .iter()
-                .filter(|c| c.span == call_loc.span && Arc::ptr_eq(&c.file, &call_loc.file))
-                .count()
-                > 0
-        {
-            continue;
-        }
-        if !instances(&scope, *file, call).is_empty() {
+        for (file, call) in &module.calls {
+            let Some(name) = call.labels.first().map(|l| l.as_str().to_owned()) else {
+                continue;
+            };
+            let Some((source, call_span)) = files.locate(*file, span_of(call)) else {
+                continue;
+            };
+            let address = format!("{prefix}module.{name}");
+            if let Some(policies) =
+                registry::judge(&scope, *file, call, (&source, call_span), &address)
+            {
+                self.out.roles += policies.len();
+                self.out.policies.extend(policies);
+                continue;
+            }
+            let Some(dir) = module.local_source(call) else {
+                continue;
+            };
+            let k = key(&dir);
+            if self.stack.len() > MAX_MODULE_DEPTH
+                || self.stack.contains(&k)
+                || instances(&scope, *file, call).is_empty()
+            {
+                continue;
+            }
             let inputs: HashMap<String, Tv> = call
                 .body
                 .attributes()
@@ -224,34 +228,28 @@ fn walk_module(
                     )
                 })
                 .collect();
-            let k = key(&dir);
-            if !cache.contains_key(&k) {
-                cache.insert(k.clone(), Module::load(&dir, files));
-            }
-            let Some(child) = cache.remove(&k) else {
-                continue;
+            let child = match self.cache.remove(&k) {
+                Some(child) => child,
+                None => Module::load(&dir, files),
             };
             for (id, e) in &child.errors {
                 if let Some(f) = files.get(*id) {
-                    if !out.errors.iter().any(|(g, _)| Arc::ptr_eq(g, &f)) {
-                        out.errors.push((f, e.clone()));
+                    if !self.out.errors.iter().any(|(g, _)| Arc::ptr_eq(g, &f)) {
+                        self.out.errors.push((f, e.clone()));
                     }
                 }
             }
             let child_vars = tfvars::with_defaults(&child, files, inputs);
             let mut chain = calls.clone();
-            chain.push(call_loc);
-            walk_module(
-                &child,
-                &child_vars,
-                files,
-                format!("{prefix}module.{name}."),
-                chain,
-                depth + 1,
-                cache,
-                out,
-            );
-            cache.insert(k, child);
+            chain.push(Location {
+                file: source.clone(),
+                span: call_span,
+                message: format!("module `{name}` called here"),
+            });
+            self.stack.push(k.clone());
+            self.walk(&child, &child_vars, format!("{address}."), chain);
+            self.stack.pop();
+            self.cache.insert(k, child);
         }
     }
 }
@@ -341,12 +339,14 @@ fn role(scope: &Scope<'_>, site: &RoleSite<'_>, files: &Files, out: &mut Output)
     };
     let (role_id, attr_span) = files.resolve(site.file, span_of(attr));
     let mut seen_docs = HashSet::new();
+    let mut places = HashMap::new();
     for bindings in instances {
         let inner = scope.with_bindings(bindings);
         let value = inner.eval(site.file, &attr.value);
         let syntax = syntax_of(&attr.value);
-        let (doc_file, body, doc_span) =
+        let (doc_file, mut body, doc_span) =
             body_of(&value, files, syntax, span_of(&attr.value), site.file);
+        one_statement_per_place(&mut body, &mut places);
         let same_file = doc_file == role_id;
         // Instances that render the same document are one role's one policy.
         if !seen_docs.insert(format!("{doc_file}:{body:?}")) {
@@ -378,6 +378,44 @@ fn role(scope: &Scope<'_>, site: &RoleSite<'_>, files: &Files, out: &mut Output)
     }
 }
 
+/// Statements written in another file than the document (a statement object in a local of
+/// another file, a source policy document) are read again there, to keep their own spans.
+fn relocate_statements(doc: &mut Document, inner: &Tv, real: FileId, files: &Files) {
+    let items: Vec<&Tv> = match inner.get("Statement") {
+        Some(s) => s.items().map_or_else(|| vec![s], |i| i.iter().collect()),
+        None => return,
+    };
+    if items.len() != doc.statements.len() {
+        return;
+    }
+    for (statement, item) in doc.statements.iter_mut().zip(items) {
+        let (file, span) = files.resolve(item.file, item.span);
+        if file == real {
+            continue;
+        }
+        let node = item.to_node(file, span, files);
+        let canonical = statement.canonical.clone();
+        *statement = document::statement(&node, &TfResolver, Syntax::HclObject, &canonical);
+        statement.file = files.get(file);
+    }
+}
+
+/// A statement is one place in the source (SPEC §3 "Counting"): the statements a `for`
+/// expression, a `dynamic` block or the instances of a `for_each` role produce at one place
+/// share one identity, so they are reported once.
+fn one_statement_per_place(body: &mut PolicyBody, places: &mut HashMap<(usize, Span), String>) {
+    let PolicyBody::Known(doc) = body else {
+        return;
+    };
+    for s in &mut doc.statements {
+        let file = s.file.as_ref().map_or(0, |f| Arc::as_ptr(f) as usize);
+        let c = places
+            .entry((file, s.span))
+            .or_insert_with(|| s.canonical.clone());
+        s.canonical = c.clone();
+    }
+}
+
 /// How a fix is written for the form the policy takes.
 fn syntax_of(expr: &Expression) -> Syntax {
     match expr {
@@ -393,7 +431,7 @@ fn syntax_of(expr: &Expression) -> Syntax {
 }
 
 /// The policy body of an evaluated `assume_role_policy`, with the file its statements are in.
-fn body_of(
+pub(super) fn body_of(
     value: &Tv,
     files: &Files,
     syntax: Syntax,
@@ -409,7 +447,11 @@ fn body_of(
             } else {
                 syntax
             };
-            (real, document::document(&tree, &TfResolver, syntax), span)
+            let mut body = document::document(&tree, &TfResolver, syntax);
+            if let PolicyBody::Known(doc) = &mut body {
+                relocate_statements(doc, inner, real, files);
+            }
+            (real, body, span)
         }
         V::Str { text, map } => {
             let (file, whole) = files.resolve(value.file, value.span);

@@ -22,11 +22,26 @@ pub fn is_config_file(path: &Path) -> bool {
         .any(|ext| name.ends_with(ext))
 }
 
+/// `override.tf`, `x_override.tf` (and their JSON and OpenTofu forms) merge into the module.
+fn is_override(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let stem = [".tf.json", ".tofu.json", ".tf", ".tofu"]
+        .iter()
+        .find_map(|ext| name.strip_suffix(ext))
+        .unwrap_or(name);
+    stem == "override" || stem.ends_with("_override")
+}
+
 /// A declared input variable.
 #[derive(Debug, Clone)]
 pub struct Variable {
     pub file: FileId,
     pub default: Option<Expression>,
+    /// The declared `type`, whose `optional(T, default)` attributes fill values in.
+    pub type_expr: Option<Expression>,
 }
 
 /// One parsed module directory.
@@ -40,24 +55,29 @@ pub struct Module {
     pub roles: Vec<(FileId, Block)>,
     /// `module "NAME"` blocks.
     pub calls: Vec<(FileId, Block)>,
+    /// `output "NAME"` values.
+    pub outputs: HashMap<String, (FileId, Expression)>,
     /// Files that failed to parse, with the error.
     pub errors: Vec<(FileId, ParseError)>,
     pub files: Vec<FileId>,
 }
 
 impl Module {
-    /// The directory as `path.module` renders it.
-    pub fn dir_text(&self) -> String {
-        let text = crate::slash(&self.dir);
-        if text.is_empty() {
-            ".".to_owned()
-        } else {
-            text
-        }
+    /// The directory of a call's `source` when it is a local path.
+    pub fn local_source(&self, call: &Block) -> Option<PathBuf> {
+        let source = call.body.get_attribute("source")?;
+        let text = source.value.as_str()?;
+        (text.starts_with("./") || text.starts_with("../")).then(|| self.dir.join(text))
     }
 
     /// Reads and indexes every configuration file of `dir`.
     pub fn load(dir: &Path, files: &Files) -> Module {
+        Module::load_only(dir, files, None)
+    }
+
+    /// Like [`Module::load`], reading only the files named in `only` when given (the walk's
+    /// files, so that `.gitignore`d configuration stays out).
+    pub fn load_only(dir: &Path, files: &Files, only: Option<&[PathBuf]>) -> Module {
         let mut module = Module {
             dir: dir.to_path_buf(),
             ..Module::default()
@@ -68,10 +88,30 @@ impl Module {
                     .flatten()
                     .map(|e| e.path())
                     .filter(|p| p.is_file() && is_config_file(p))
+                    .filter(|p| {
+                        only.is_none_or(|names| {
+                            names.iter().any(|n| n.file_name() == p.file_name())
+                        })
+                    })
                     .collect()
             })
             .unwrap_or_default();
-        paths.sort();
+        // OpenTofu reads `x.tofu` instead of `x.tf` when both exist; override files
+        // (`override.tf`, `*_override.tf`) are merged last, in order.
+        let tofu: Vec<PathBuf> = paths
+            .iter()
+            .filter_map(|p| {
+                let name = p.to_string_lossy();
+                name.strip_suffix(".tofu")
+                    .map(|b| PathBuf::from(format!("{b}.tf")))
+                    .or_else(|| {
+                        name.strip_suffix(".tofu.json")
+                            .map(|b| PathBuf::from(format!("{b}.tf.json")))
+                    })
+            })
+            .collect();
+        paths.retain(|p| !tofu.contains(p));
+        paths.sort_by_key(|p| (is_override(p), p.clone()));
         for path in paths {
             let shown = if dir == Path::new(".") || dir.as_os_str().is_empty() {
                 PathBuf::from(path.file_name().unwrap_or_default())
@@ -95,21 +135,25 @@ impl Module {
                 hcl::parse(&source.text).map(|b| (id, b))
             };
             match parsed {
-                Ok((file, body)) => module.index(file, &body),
+                Ok((file, body)) => module.index(file, &body, is_override(&path)),
                 Err(e) => module.errors.push((id, e)),
             }
         }
         module
     }
 
-    fn index(&mut self, file: FileId, body: &Body) {
+    fn index(&mut self, file: FileId, body: &Body, is_override: bool) {
         for block in body.blocks() {
             let labels: Vec<&str> = block.labels.iter().map(|l| l.as_str()).collect();
             match (block.ident.value().as_str(), labels.as_slice()) {
                 ("variable", [name]) => {
-                    let default = block.body.get_attribute("default").map(|a| a.value.clone());
-                    self.variables
-                        .insert((*name).to_owned(), Variable { file, default });
+                    let attr = |k: &str| block.body.get_attribute(k).map(|a| a.value.clone());
+                    let variable = Variable {
+                        file,
+                        default: attr("default"),
+                        type_expr: attr("type"),
+                    };
+                    self.variables.insert((*name).to_owned(), variable);
                 }
                 ("locals", []) => {
                     for attr in block.body.attributes() {
@@ -123,8 +167,40 @@ impl Module {
                     self.policy_docs
                         .insert((*name).to_owned(), (file, block.clone()));
                 }
-                ("resource", ["aws_iam_role", _]) => self.roles.push((file, block.clone())),
+                ("resource", ["aws_iam_role", name]) => {
+                    let existing = self
+                        .roles
+                        .iter_mut()
+                        .find(|(_, b)| b.labels.get(1).map(|l| l.as_str()) == Some(*name));
+                    match existing {
+                        // An override file's attributes replace the original's; the merged
+                        // role is located in the override, where its policy now comes from.
+                        Some((original_file, original)) if is_override => {
+                            let mut merged = block.clone();
+                            for attr in original.body.attributes() {
+                                if merged
+                                    .body
+                                    .get_attribute(attr.key.value().as_str())
+                                    .is_none()
+                                {
+                                    merged.body.push(attr.clone());
+                                }
+                            }
+                            if block.body.get_attribute("assume_role_policy").is_some() {
+                                *original_file = file;
+                                *original = merged;
+                            }
+                        }
+                        _ => self.roles.push((file, block.clone())),
+                    }
+                }
                 ("module", [_]) => self.calls.push((file, block.clone())),
+                ("output", [name]) => {
+                    if let Some(value) = block.body.get_attribute("value") {
+                        self.outputs
+                            .insert((*name).to_owned(), (file, value.value.clone()));
+                    }
+                }
                 _ => {}
             }
         }

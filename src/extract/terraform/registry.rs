@@ -84,20 +84,28 @@ fn admits(constraint: &str, v: Version) -> bool {
     })
 }
 
-/// Which submodule a `source` names, if it is one of the IAM role modules.
-fn submodule(source: &str) -> Option<&str> {
-    let (repo, sub) = source.split_once("//")?;
+/// Which submodule a `source` names, if it is one of the IAM role modules, and the release a
+/// git source pins with `?ref=`.
+fn submodule(source: &str) -> Option<(&str, Option<String>)> {
+    let source = ["registry.terraform.io/", "registry.opentofu.org/"]
+        .iter()
+        .find_map(|host| source.strip_prefix(host))
+        .unwrap_or(source);
+    let pinned = source
+        .split_once("?ref=")
+        .map(|(_, r)| r.trim_start_matches('v').to_owned());
+    let source = source.split_once('?').map_or(source, |(s, _)| s);
+    let (repo, sub) = source.rsplit_once("//")?;
     let repo = repo.trim_end_matches('/');
     let known = repo == "terraform-aws-modules/iam/aws"
         || repo.ends_with("github.com/terraform-aws-modules/terraform-aws-iam")
         || repo.ends_with("github.com/terraform-aws-modules/terraform-aws-iam.git");
-    let sub = sub.split('?').next()?.trim_start_matches("modules/");
-    (known
-        && matches!(
-            sub,
-            "iam-assumable-role" | "iam-assumable-roles" | "iam-role"
-        ))
-    .then_some(sub)
+    let sub = sub.trim_start_matches("modules/");
+    let role_module = matches!(
+        sub,
+        "iam-assumable-role" | "iam-assumable-roles" | "iam-role"
+    );
+    (known && role_module).then_some((sub, pinned))
 }
 
 /// Builds nodes located at the call: the module renders the policy, so the call is where the
@@ -146,7 +154,7 @@ pub fn judge(
         .value
         .as_str()?
         .to_owned();
-    let sub = submodule(&src)?;
+    let (sub, pinned) = submodule(&src)?;
     let input = |name: &str| {
         call.body
             .get_attribute(name)
@@ -155,7 +163,8 @@ pub fn judge(
     let constraint = call
         .body
         .get_attribute("version")
-        .and_then(|a| a.value.as_str().map(str::to_owned));
+        .and_then(|a| a.value.as_str().map(str::to_owned))
+        .or(pinned);
     let admitted: Vec<Version> = candidates()
         .into_iter()
         .filter(|v| constraint.as_deref().is_none_or(|c| admits(c, *v)))
@@ -200,29 +209,22 @@ pub fn judge(
                 });
             }
             let custom = input("custom_role_trust_policy")
-                .and_then(|v| v.to_text())
-                .filter(|t| !t.is_empty());
+                .filter(|v| v.to_text().is_some_and(|t| !t.is_empty()) || v.is_unknown());
             let use_custom = custom.is_some()
                 && (version < (5, 30, 0)
                     || bool_input("create_custom_role_trust_policy", false) == Some(true));
-            if let (true, Some(text)) = (use_custom, custom) {
-                let mut tree = match crate::parse::json::parse(&text) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        return Some(vec![policy(
-                            source,
-                            address,
-                            related,
-                            span,
-                            PolicyBody::Malformed {
-                                span,
-                                message: e.message,
-                            },
-                        )])
-                    }
-                };
-                tree.map_spans(&|_| span);
-                vec![tree]
+            if let (true, Some(value)) = (use_custom, custom) {
+                // The user's own document: read where it is written (a policy document block, a
+                // heredoc), as for a role of their own.
+                let (doc_file, body, _) =
+                    super::body_of(&value, scope.files, Syntax::HclObject, span, file);
+                let doc_source = scope.files.get(doc_file).unwrap_or_else(|| source.clone());
+                let mut p = policy(&doc_source, address, related, span, body);
+                if !Arc::ptr_eq(&doc_source, source) {
+                    p.anchors.clear();
+                    p.foreign_anchors.push((source.clone(), span));
+                }
+                return Some(vec![p]);
             } else {
                 let mut statements = Vec::new();
                 if bool_input("allow_self_assume_role", false) == Some(true) {
@@ -557,11 +559,16 @@ mod tests {
         assert!(!admits("5.20.0", (5, 21, 0)));
         assert_eq!(
             submodule("terraform-aws-modules/iam/aws//modules/iam-assumable-role"),
-            Some("iam-assumable-role")
+            Some(("iam-assumable-role", None))
         );
         assert_eq!(
-            submodule("terraform-aws-modules/iam/aws//modules/iam-role"),
-            Some("iam-role")
+            submodule("registry.terraform.io/terraform-aws-modules/iam/aws//modules/iam-role"),
+            Some(("iam-role", None))
+        );
+        let git = "git::https://github.com/terraform-aws-modules/terraform-aws-iam.git//modules/iam-assumable-role?ref=v5.20.0";
+        assert_eq!(
+            submodule(git),
+            Some(("iam-assumable-role", Some("5.20.0".to_owned())))
         );
         assert_eq!(submodule("terraform-aws-modules/vpc/aws"), None);
     }

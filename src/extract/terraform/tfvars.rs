@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 use super::eval::Scope;
 use super::files::Files;
 use super::functions::node_to_tv;
-use super::module::Module;
-use super::value::Tv;
+use hcl_edit::expr::{Expression, ObjectKey};
+
+use super::module::{Module, Variable};
+use super::value::{FileId, Tv, V};
 use crate::parse::{hcl, json};
 
 /// Variable defaults, overridden by `inputs` (a module call's arguments).
@@ -30,7 +32,87 @@ pub fn with_defaults(
         })
         .collect();
     values.extend(inputs);
+    typed(module, &scope, values)
+}
+
+/// Applies each variable's declared type to its value: missing `optional(T, default)`
+/// attributes take their default (or null), as Terraform converts values to the type.
+fn typed(module: &Module, scope: &Scope<'_>, values: HashMap<String, Tv>) -> HashMap<String, Tv> {
     values
+        .into_iter()
+        .map(|(name, value)| {
+            let value = match module.variables.get(&name) {
+                Some(Variable {
+                    file,
+                    type_expr: Some(t),
+                    ..
+                }) => apply_type(scope, *file, t, value),
+                _ => value,
+            };
+            (name, value)
+        })
+        .collect()
+}
+
+fn apply_type(scope: &Scope<'_>, file: FileId, t: &Expression, value: Tv) -> Tv {
+    let Expression::FuncCall(call) = t else {
+        return value;
+    };
+    let args: Vec<&Expression> = call.args.iter().collect();
+    let Some(inner) = args.first() else {
+        return value;
+    };
+    match (call.name.name.value().as_str(), value.v) {
+        ("optional", v) => apply_type(scope, file, inner, Tv::new(value.file, value.span, v)),
+        ("map", V::Object(entries)) => {
+            let entries = entries
+                .into_iter()
+                .map(|(k, ks, v)| (k, ks, apply_type(scope, file, inner, v)))
+                .collect();
+            Tv::new(value.file, value.span, V::Object(entries))
+        }
+        ("list" | "set", V::List(items)) => {
+            let items = items
+                .into_iter()
+                .map(|v| apply_type(scope, file, inner, v))
+                .collect();
+            Tv::new(value.file, value.span, V::List(items))
+        }
+        ("object", V::Object(mut entries)) => {
+            let Expression::Object(fields) = inner else {
+                return Tv::new(value.file, value.span, V::Object(entries));
+            };
+            for (key, field) in fields.iter() {
+                let name = match key {
+                    ObjectKey::Ident(id) => id.value().as_str().to_owned(),
+                    ObjectKey::Expression(e) => match e.as_str() {
+                        Some(s) => s.to_owned(),
+                        None => continue,
+                    },
+                };
+                let ftype = field.expr();
+                match entries.iter_mut().find(|(k, _, _)| *k == name) {
+                    Some((_, _, v)) => *v = apply_type(scope, file, ftype, v.clone()),
+                    None => {
+                        let default = match ftype {
+                            Expression::FuncCall(c)
+                                if c.name.name.value().as_str() == "optional" =>
+                            {
+                                c.args.iter().nth(1).map_or_else(
+                                    || Tv::new(file, value.span, V::Null),
+                                    |d| scope.eval(file, d),
+                                )
+                            }
+                            _ => continue,
+                        };
+                        entries.push((name, value.span, default));
+                    }
+                }
+            }
+            Tv::new(value.file, value.span, V::Object(entries))
+        }
+        (_, v) => Tv::new(value.file, value.span, v),
+    }
 }
 
 /// The values of a root module's variables.
@@ -57,7 +139,8 @@ pub fn root_values(module: &Module, files: &Files, var_files: &[PathBuf]) -> Has
     for path in ordered.iter().filter(|p| p.is_file()) {
         values.extend(read(path, module, files));
     }
-    values
+    let none = HashMap::new();
+    typed(module, &Scope::new(module, files, &none), values)
 }
 
 /// The assignments of one tfvars file (HCL or JSON); unreadable files give none.

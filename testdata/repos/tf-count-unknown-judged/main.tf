@@ -1,0 +1,16 @@
+variable "create_role" {
+  type = bool
+}
+
+resource "aws_iam_role" "r" {
+  count = var.create_role ? 1 : 0
+  name  = "r"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = "arn:aws:iam::111122223333:root" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}

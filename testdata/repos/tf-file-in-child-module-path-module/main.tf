@@ -1,0 +1,3 @@
+module "app_role" {
+  source = "./modules/app-role"
+}

@@ -1,0 +1,9 @@
+module "iam" {
+  source  = "terraform-aws-modules/iam/aws//modules/iam-assumable-role"
+  version = "~> 5.0"
+
+  create_role                = true
+  role_name                  = "ok"
+  trusted_role_arns          = ["arn:aws:iam::111122223333:root"]
+  role_requires_session_name = true
+}

@@ -1,0 +1,1 @@
+use_service_principal = true

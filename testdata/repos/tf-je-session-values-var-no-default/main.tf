@@ -1,0 +1,16 @@
+variable "allowed_session_names" {
+  type = list(string)
+}
+
+resource "aws_iam_role" "deploy" {
+  name = "deploy"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = "Allow"
+      Principal = { AWS = "arn:aws:iam::111122223333:root" }
+      Action    = "sts:AssumeRole"
+      Condition = { StringLike = { "sts:RoleSessionName" = var.allowed_session_names } }
+    }]
+  })
+}

@@ -1,0 +1,7 @@
+resource "aws_iam_role" "fine" {
+  name = "fine"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { AWS = "*" }, Action = "sts:AssumeRole" }]
+  })
+}

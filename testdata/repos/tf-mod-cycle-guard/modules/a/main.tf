@@ -1,0 +1,11 @@
+module "b" {
+  source = "../b"
+}
+
+resource "aws_iam_role" "this" {
+  name = "a"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::111122223333:root" }, Action = "sts:AssumeRole" }]
+  })
+}

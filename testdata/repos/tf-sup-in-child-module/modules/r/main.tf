@@ -1,0 +1,8 @@
+# trustlint:ignore TL001 shared vendor role
+resource "aws_iam_role" "this" {
+  name               = "vendor"
+  assume_role_policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Principal = { AWS = "arn:aws:iam::111122223333:root" }, Action = "sts:AssumeRole" }]
+  })
+}

@@ -1,0 +1,8 @@
+locals {
+  # trustlint:ignore TL001 legacy partner integration
+  partner_statement = {
+    Effect    = "Allow"
+    Principal = { AWS = "arn:aws:iam::999988887777:root" }
+    Action    = "sts:AssumeRole"
+  }
+}

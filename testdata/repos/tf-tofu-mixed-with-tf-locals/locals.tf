@@ -1,0 +1,3 @@
+locals {
+  trusted = "arn:aws:iam::111122223333:root"
+}

@@ -1,0 +1,1 @@
+require_session_name = "true"

@@ -1,0 +1,15 @@
+variable "trust_effect" {
+  type = string
+}
+
+resource "aws_iam_role" "r" {
+  name = "r"
+  assume_role_policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [{
+      Effect    = var.trust_effect
+      Principal = { AWS = "arn:aws:iam::111122223333:root" }
+      Action    = "sts:AssumeRole"
+    }]
+  })
+}

@@ -1,0 +1,4 @@
+variable "session_name" {
+  type    = string
+  default = "$${aws:username}"
+}

@@ -1,0 +1,4 @@
+variable "trust_effect" {
+  type    = string
+  default = "Allow"
+}
