@@ -18,6 +18,8 @@ pub enum Syntax {
     PolicyDocument,
     /// A CDK construct (help shows `withConditions`).
     Cdk,
+    /// A call of a `terraform-aws-modules/iam/aws` role submodule: the fix is an input.
+    ModuleInputs,
 }
 
 /// The default binding value added by the fix.
@@ -28,7 +30,9 @@ impl Syntax {
     pub fn escape_value(self, value: &str) -> String {
         match self {
             Syntax::SubJson => value.replace("${", "${!"),
-            Syntax::HclJson | Syntax::HclObject => value.replace("${", "$${"),
+            Syntax::HclJson | Syntax::HclObject | Syntax::ModuleInputs => {
+                value.replace("${", "$${")
+            }
             Syntax::PolicyDocument => value.replace("${", "&{"),
             Syntax::Json | Syntax::Yaml | Syntax::Cdk => value.to_owned(),
         }
@@ -52,6 +56,12 @@ impl Syntax {
             ),
             Syntax::Cdk => format!(
                 "principal.withConditions({{ StringLike: {{ 'sts:RoleSessionName': '{v}' }} }})"
+            ),
+            Syntax::ModuleInputs => format!(
+                "role_requires_session_name = true (v5 `iam-assumable-role`, release 5.29.1 or \
+                 later when role_requires_mfa = false), or a condition {{ test = \"StringLike\", \
+                 variable = \"sts:RoleSessionName\", values = [\"{v}\"] }} in \
+                 trust_policy_conditions (v5, 5.52.0 or later) or trust_policy_permissions (v6)"
             ),
         }
     }

@@ -99,6 +99,10 @@ pub fn check_policy(policy: &TrustPolicy, semantics: Semantics, out: &mut Vec<Fi
 /// The help every missing or weak condition shares: the snippet to add, in the statement's
 /// syntax, and who `${aws:username}` locks out (SPEC §6).
 pub(crate) fn fix_help(statement: &Statement, verb: &str) -> String {
+    let verb = match statement.syntax {
+        crate::syntax::Syntax::ModuleInputs => "set on the module call",
+        _ => verb,
+    };
     format!(
         "{verb}: {}\n\
          `{DEFAULT_VALUE}` locks out callers with temporary credentials (IAM Identity Center/SSO \

@@ -374,7 +374,7 @@ pub fn judge(
                     address,
                     related.clone(),
                     span,
-                    document::document(&doc, &TfResolver, Syntax::HclObject),
+                    document::document(&doc, &TfResolver, Syntax::ModuleInputs),
                 )
             })
             .collect(),
