@@ -213,7 +213,6 @@ fn lint(args: LintArgs) -> miette::Result<i32> {
                     width: (file.is_some() || !std::io::stdout().is_terminal()).then_some(100),
                     quiet: args.quiet,
                 },
-                &[],
             ),
             Format::Json => render::json::render(&outcome),
         };

@@ -157,6 +157,8 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     pub files_scanned: usize,
     pub roles_checked: usize,
+    /// Notes for the end of the human output.
+    pub notes: Vec<String>,
 }
 
 /// The project root: the git top level containing the current directory, else the current
@@ -234,6 +236,7 @@ pub fn lint_paths(opts: &Options, config: &config::Config, cwd: &Path, root: &Pa
         files_scanned: terraform.files,
         roles_checked: terraform.report.roles,
         findings: terraform.report.findings,
+        notes: terraform.notes,
     };
     for report in reports {
         outcome.files_scanned += usize::from(report.scanned);
@@ -247,6 +250,7 @@ pub fn lint_paths(opts: &Options, config: &config::Config, cwd: &Path, root: &Pa
 /// What the Terraform part of a run produced.
 struct TerraformReport {
     report: FileReport,
+    notes: Vec<String>,
     files: usize,
     /// Canonical paths of every file the Terraform run read.
     consumed: std::collections::HashSet<PathBuf>,
@@ -308,6 +312,7 @@ fn lint_terraform(
         report.findings.extend(findings);
     }
     TerraformReport {
+        notes: out.notes.clone(),
         files: all.len(),
         consumed: all
             .iter()

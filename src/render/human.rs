@@ -203,7 +203,8 @@ fn report(f: &Finding) -> Report {
 }
 
 /// Renders every finding and, unless quiet, the summary line and notes.
-pub fn render(outcome: &Outcome, style: Style, notes: &[String]) -> String {
+pub fn render(outcome: &Outcome, style: Style) -> String {
+    let notes = &outcome.notes;
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {

@@ -31,7 +31,6 @@ pub fn human(outcome: &Outcome) -> String {
             width: Some(80),
             quiet: false,
         },
-        &[],
     )
 }
 

@@ -95,6 +95,8 @@ pub struct Output {
     pub roles: usize,
     /// TL000 parse errors: file and error.
     pub errors: Vec<(Arc<SourceFile>, crate::parse::ParseError)>,
+    /// Notes for the human output (a module version constraint admitting an affected release).
+    pub notes: Vec<String>,
 }
 
 /// Lints the modules of the configuration files found (a directory is a module). Directories
@@ -195,9 +197,14 @@ impl Walker<'_, '_> {
                 continue;
             };
             let address = format!("{prefix}module.{name}");
-            if let Some(policies) =
-                registry::judge(&scope, *file, call, (&source, call_span), &address)
-            {
+            if let Some(policies) = registry::judge(
+                &scope,
+                *file,
+                call,
+                (&source, call_span),
+                &address,
+                &mut self.out.notes,
+            ) {
                 self.out.roles += policies.len();
                 self.out.policies.extend(policies);
                 continue;

@@ -140,13 +140,15 @@ impl At {
     }
 }
 
-/// Judges a call; `None` when it is not an IAM role submodule of the registry module.
+/// Judges a call; `None` when it is not an IAM role submodule of the registry module. A
+/// constraint that also admits an affected release adds a note for the human output.
 pub fn judge(
     scope: &Scope<'_>,
     file: FileId,
     call: &Block,
     (source, span): (&Arc<SourceFile>, Span),
     address: &str,
+    notes: &mut Vec<String>,
 ) -> Option<Vec<TrustPolicy>> {
     let src = call
         .body
@@ -202,10 +204,15 @@ pub fn judge(
                 && !affected.is_empty()
                 && version > (5, 29, 0)
             {
+                let message = "the version constraint also admits 5.19.0–5.29.0, which drop the \
+                               session-name condition when role_requires_mfa = false (fixed in \
+                               5.29.1)";
+                let line = crate::source::LineIndex::new(&source.text).line(span.start());
+                notes.push(format!("{address} ({}:{line}): {message}", source.display));
                 related.push(Location {
                     file: source.clone(),
                     span,
-                    message: "the version constraint also admits 5.19.0–5.29.0, which drop the session-name condition when role_requires_mfa = false (fixed in 5.29.1)".to_owned(),
+                    message: message.to_owned(),
                 });
             }
             let custom = input("custom_role_trust_policy")
