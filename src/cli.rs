@@ -157,6 +157,11 @@ fn lint(args: LintArgs) -> miette::Result<i32> {
             return Err(miette!("path `{}` does not exist", p.display()));
         }
     }
+    for f in &args.var_files {
+        if !f.is_file() {
+            return Err(miette!("variable file `{}` does not exist", f.display()));
+        }
+    }
     let formats = if args.formats.is_empty() {
         vec![(Format::Human, None)]
     } else {

@@ -332,3 +332,41 @@ fn conditions(scope: &Scope<'_>, file: FileId, body: &Body) -> Option<Tv> {
     }
     Some(Tv::new(file, cover, V::Object(ops)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn statement(sid: &str, effect: &str) -> Tv {
+        let span = Span::default();
+        let mut entries = vec![("Effect".to_owned(), span, Tv::str(0, span, effect))];
+        if !sid.is_empty() {
+            entries.push(("Sid".to_owned(), span, Tv::str(0, span, sid)));
+        }
+        Tv::new(0, span, V::Object(entries))
+    }
+
+    fn effects(statements: &[Tv]) -> Vec<String> {
+        statements
+            .iter()
+            .filter_map(|s| s.get("Effect").and_then(Tv::to_text))
+            .collect()
+    }
+
+    #[test]
+    fn statements_with_a_sid_replace_and_others_append() {
+        // As the AWS provider merges: source first, own statements replace equal sids,
+        // statements without a sid never replace anything.
+        let mut statements = vec![statement("A", "Allow"), statement("", "Allow")];
+        replace_or_push(&mut statements, statement("A", "Deny"));
+        replace_or_push(&mut statements, statement("", "Deny"));
+        replace_or_push(&mut statements, statement("B", "Allow"));
+        assert_eq!(effects(&statements), ["Deny", "Allow", "Deny", "Allow"]);
+    }
+
+    #[test]
+    fn ampersand_escape_reads_as_a_policy_variable() {
+        let v = unescape(Tv::str(0, Span::default(), "&{aws:username}@corp"));
+        assert_eq!(v.as_str(), Some("${aws:username}@corp"));
+    }
+}
