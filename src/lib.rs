@@ -200,12 +200,15 @@ pub fn lint_paths(opts: &Options, config: &config::Config, cwd: &Path, root: &Pa
         .into_iter()
         .partition(|p| extract::terraform::is_config_file(p));
     let terraform = lint_terraform(&tf, &opts.var_files, config, semantics, cwd, root);
-    // A file read through `file()` is reported once, as Terraform.
+    let cdk = lint_cdk(&files, config, semantics, cwd, root);
+    // A file read through `file()` is reported once, as Terraform; a template of a cloud
+    // assembly once, as CDK.
     let files: Vec<PathBuf> = files
         .into_iter()
         .filter(|p| {
-            p.canonicalize()
-                .map_or(true, |c| !terraform.consumed.contains(&c))
+            p.canonicalize().map_or(true, |c| {
+                !terraform.consumed.contains(&c) && !cdk.consumed.contains(&c)
+            })
         })
         .collect();
     let work = |path: &PathBuf| -> FileReport {
@@ -232,12 +235,13 @@ pub fn lint_paths(opts: &Options, config: &config::Config, cwd: &Path, root: &Pa
         Ok(pool) => pool.install(|| files.par_iter().map(work).collect()),
         Err(_) => files.iter().map(work).collect(),
     };
-    let mut outcome = Outcome {
-        files_scanned: terraform.files,
-        roles_checked: terraform.report.roles,
-        findings: terraform.report.findings,
-        notes: terraform.notes,
-    };
+    let mut outcome = Outcome::default();
+    for pass in [terraform, cdk] {
+        outcome.files_scanned += pass.files;
+        outcome.roles_checked += pass.report.roles;
+        outcome.findings.extend(pass.report.findings);
+        outcome.notes.extend(pass.notes);
+    }
     for report in reports {
         outcome.files_scanned += usize::from(report.scanned);
         outcome.roles_checked += report.roles;
@@ -247,13 +251,142 @@ pub fn lint_paths(opts: &Options, config: &config::Config, cwd: &Path, root: &Pa
     outcome
 }
 
-/// What the Terraform part of a run produced.
-struct TerraformReport {
+/// What a pass over a whole input (Terraform modules, CDK assemblies) produced.
+#[derive(Default)]
+struct PassReport {
     report: FileReport,
     notes: Vec<String>,
     files: usize,
-    /// Canonical paths of every file the Terraform run read.
+    /// Canonical paths of every file the pass read, which no other pass reads again.
     consumed: std::collections::HashSet<PathBuf>,
+}
+
+/// Reads CDK assembly files from disk; creation traces only inside the project root.
+struct DiskReader<'a> {
+    cwd: &'a Path,
+    root: PathBuf,
+}
+
+impl extract::cdk::Reader for DiskReader<'_> {
+    fn read(&self, path: &Path) -> Option<Arc<SourceFile>> {
+        let bytes = std::fs::read(path).ok()?;
+        let absolute = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        Some(Arc::new(SourceFile {
+            display: display_path(path, self.cwd),
+            root_relative: slash(absolute.strip_prefix(&self.root).unwrap_or(&absolute)),
+            path: path.to_path_buf(),
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+        }))
+    }
+
+    fn source(&self, path: &Path) -> Option<Arc<SourceFile>> {
+        let canonical = path.canonicalize().ok()?;
+        if !canonical.starts_with(&self.root) || !canonical.is_file() {
+            return None;
+        }
+        let relative = canonical.strip_prefix(&self.root).ok()?;
+        let cwd = self
+            .cwd
+            .canonicalize()
+            .unwrap_or_else(|_| self.cwd.to_path_buf());
+        let shown = canonical
+            .strip_prefix(&cwd)
+            .map_or_else(|_| canonical.clone(), Path::to_path_buf);
+        let text = std::fs::read_to_string(&canonical).ok()?;
+        Some(Arc::new(SourceFile {
+            display: slash(&shown),
+            root_relative: slash(relative),
+            path: canonical.clone(),
+            text,
+        }))
+    }
+}
+
+/// Lints the cloud assemblies among the found files (a `manifest.json` of an assembly), each
+/// with its Stages and nested stacks; notes a gitignored `cdk.out` beside a `cdk.json`.
+fn lint_cdk(
+    files: &[PathBuf],
+    config: &config::Config,
+    semantics: Semantics,
+    cwd: &Path,
+    root: &Path,
+) -> PassReport {
+    let reader = DiskReader {
+        cwd,
+        root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
+    };
+    // A template named on its own (pre-commit names staged files) is read with its manifest.
+    let mut manifests: Vec<PathBuf> = files
+        .iter()
+        .map(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            if name.ends_with(".template.json") {
+                p.with_file_name("manifest.json")
+            } else {
+                p.clone()
+            }
+        })
+        .filter(|p| p.file_name().is_some_and(|n| n == "manifest.json"))
+        .filter(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains("\"artifacts\"")))
+        .collect();
+    manifests.dedup();
+    // Outer assemblies first, so that a Stage's assembly is read through its parent.
+    manifests.sort_by_key(|p| p.components().count());
+    let mut pass = PassReport::default();
+    for manifest in &manifests {
+        let canonical = manifest.canonicalize().unwrap_or_else(|_| manifest.clone());
+        if pass.consumed.contains(&canonical) {
+            continue;
+        }
+        let assembly = extract::cdk::read(manifest, &reader);
+        pass.report.roles += assembly.extracted.roles;
+        pass.files += assembly.consumed.len();
+        pass.consumed.extend(
+            assembly
+                .consumed
+                .iter()
+                .filter_map(|p| p.canonicalize().ok()),
+        );
+        let mut findings = Vec::new();
+        for (file, e) in &assembly.errors {
+            findings.push(parse_error(file, e, true));
+        }
+        for policy in &assembly.extracted.policies {
+            rules::check_policy(policy, semantics, &mut findings);
+        }
+        suppress_by_file(&mut findings, config);
+        pass.report.findings.extend(findings);
+    }
+    for cdk_json in files
+        .iter()
+        .filter(|p| p.file_name().is_some_and(|n| n == "cdk.json"))
+    {
+        let out_dir = cdk_json.with_file_name("cdk.out");
+        let walked = files.iter().any(|f| f.starts_with(&out_dir));
+        if out_dir.is_dir() && !walked {
+            pass.notes.push(format!(
+                "{} was skipped (ignored): run `trustlint lint {}` after `cdk synth` to check \
+                 the roles your CDK app defines",
+                display_path(&out_dir, cwd),
+                display_path(&out_dir, cwd)
+            ));
+        }
+    }
+    pass
+}
+
+/// Applies suppressions to findings that may be in several files.
+fn suppress_by_file(findings: &mut Vec<Finding>, config: &config::Config) {
+    let mut by_file: std::collections::BTreeMap<PathBuf, Vec<Finding>> = Default::default();
+    for f in findings.drain(..) {
+        by_file.entry(f.file.path.clone()).or_default().push(f);
+    }
+    for (_, mut group) in by_file {
+        if let Some(file) = group.first().map(|f| f.file.clone()) {
+            apply_suppressions(&mut group, config, &file);
+        }
+        findings.extend(group);
+    }
 }
 
 /// Lints the module directories of the Terraform files found.
@@ -264,7 +397,7 @@ fn lint_terraform(
     semantics: Semantics,
     cwd: &Path,
     root: &Path,
-) -> TerraformReport {
+) -> PassReport {
     let registry = extract::terraform::Files::new(root, cwd);
     let out = extract::terraform::lint(tf, &registry, var_files);
     let mut report = FileReport {
@@ -301,17 +434,8 @@ fn lint_terraform(
         ))
     });
     let all = registry.all();
-    let mut by_file: std::collections::HashMap<PathBuf, Vec<Finding>> = Default::default();
-    for f in report.findings.drain(..) {
-        by_file.entry(f.file.path.clone()).or_default().push(f);
-    }
-    for (_, mut findings) in by_file {
-        if let Some(file) = findings.first().map(|f| f.file.clone()) {
-            apply_suppressions(&mut findings, config, &file);
-        }
-        report.findings.extend(findings);
-    }
-    TerraformReport {
+    suppress_by_file(&mut report.findings, config);
+    PassReport {
         notes: out.notes.clone(),
         files: all.len(),
         consumed: all

@@ -167,6 +167,19 @@ pub struct Location {
     pub file: Arc<SourceFile>,
     pub span: Span,
     pub message: String,
+    /// The 1-based line and column as recorded elsewhere (a CDK creation trace naming a file
+    /// that is not read), instead of computing them from `span`.
+    pub position: Option<(usize, usize)>,
+}
+
+impl Location {
+    /// 1-based line and character column.
+    pub fn line_col(&self) -> (usize, usize) {
+        self.position.unwrap_or_else(|| {
+            crate::source::LineIndex::new(&self.file.text)
+                .line_col(&self.file.text, self.span.start())
+        })
+    }
 }
 
 /// One role's trust policy, as every extractor produces it.

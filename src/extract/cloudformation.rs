@@ -492,6 +492,7 @@ pub fn extract(file: &Arc<SourceFile>, root: &Node) -> Extracted {
             file: file.clone(),
             resource: Some(logical_id.name.clone()),
             role: Some(Location {
+                position: None,
                 file: file.clone(),
                 span: logical_id.span,
                 message: "role defined here".to_owned(),

@@ -1,6 +1,7 @@
 //! Extractors: from a parsed file to the trust policies it holds, per input kind (SPEC §4).
 
 pub mod account;
+pub mod cdk;
 pub mod cloudformation;
 pub mod document;
 pub mod plan;

@@ -70,6 +70,7 @@ pub fn extract(file: &Arc<SourceFile>, root: &Node) -> Extracted {
             file: file.clone(),
             resource: Some(address.to_owned()),
             role: Some(Location {
+                position: None,
                 file: file.clone(),
                 span: entry.span,
                 message: "role defined here".to_owned(),

@@ -182,7 +182,7 @@ fn report(f: &Finding) -> Report {
         .iter()
         .filter(|r| !std::sync::Arc::ptr_eq(&r.file, &f.file))
     {
-        let (line, col) = LineIndex::new(&r.file.text).line_col(&r.file.text, r.span.start());
+        let (line, col) = r.line_col();
         help.push_str(&format!("\n{}: {}:{line}:{col}", r.message, r.file.display));
     }
     let code = match &f.resource {

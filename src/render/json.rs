@@ -98,8 +98,7 @@ pub fn render(outcome: &Outcome) -> String {
             .related
             .iter()
             .map(|r| {
-                let (line, column) =
-                    LineIndex::new(&r.file.text).line_col(&r.file.text, r.span.start());
+                let (line, column) = r.line_col();
                 Related {
                     file: &r.file.display,
                     line,

@@ -249,6 +249,7 @@ impl Walker<'_, '_> {
             let child_vars = tfvars::with_defaults(&child, files, inputs);
             let mut chain = calls.clone();
             chain.push(Location {
+                position: None,
                 file: source.clone(),
                 span: call_span,
                 message: format!("module `{name}` called here"),
@@ -340,6 +341,7 @@ fn role(scope: &Scope<'_>, site: &RoleSite<'_>, files: &Files, out: &mut Output)
     out.roles += 1;
     let address = format!("{}aws_iam_role.{name}", site.prefix);
     let role_loc = Location {
+        position: None,
         file: role_file.clone(),
         span: role_span,
         message: "role defined here".to_owned(),

@@ -180,6 +180,7 @@ pub fn judge(
     });
     let at = At(span);
     let mut related = vec![Location {
+        position: None,
         file: source.clone(),
         span,
         message: format!(
@@ -210,6 +211,7 @@ pub fn judge(
                 let line = crate::source::LineIndex::new(&source.text).line(span.start());
                 notes.push(format!("{address} ({}:{line}): {message}", source.display));
                 related.push(Location {
+                    position: None,
                     file: source.clone(),
                     span,
                     message: message.to_owned(),
