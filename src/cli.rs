@@ -47,7 +47,8 @@ pub enum ColorChoice {
 pub struct LintArgs {
     /// Files or directories to lint.
     pub paths: Vec<PathBuf>,
-    /// Output format, optionally to a file: human, json (repeatable), e.g. `json:out.json`.
+    /// Output format, optionally to a file: human, json, sarif, github, markdown (repeatable),
+    /// e.g. `--format github --format sarif:trustlint.sarif`.
     #[arg(long = "format", value_name = "FMT[:FILE]")]
     pub formats: Vec<String>,
     /// Configuration file (default: trustlint.toml or .trustlint.toml in the scanned root or above).
@@ -74,6 +75,12 @@ pub struct LintArgs {
     /// Human output: findings only, no summary or notes.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
     /// Terraform variable definitions file, after terraform.tfvars and *.auto.tfvars (repeatable).
     #[arg(long = "var-file", value_name = "FILE")]
     pub var_files: Vec<PathBuf>,
@@ -86,6 +93,9 @@ pub struct LintArgs {
 enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
+    Markdown,
 }
 
 /// `FMT[:FILE]`.
@@ -97,7 +107,14 @@ fn parse_format(spec: &str) -> miette::Result<(Format, Option<PathBuf>)> {
     let format = match name {
         "human" => Format::Human,
         "json" => Format::Json,
-        other => return Err(miette!("unknown format `{other}` (expected human or json)")),
+        "sarif" => Format::Sarif,
+        "github" => Format::Github,
+        "markdown" => Format::Markdown,
+        other => {
+            return Err(miette!(
+                "unknown format `{other}` (expected human, json, sarif, github or markdown)"
+            ))
+        }
     };
     Ok((format, file))
 }
@@ -198,7 +215,15 @@ fn lint(args: LintArgs) -> miette::Result<i32> {
         jobs: args.jobs,
         var_files: args.var_files.clone(),
     };
-    let outcome = crate::lint_paths(&opts, &config, &cwd, &root);
+    let mut outcome = crate::lint_paths(&opts, &config, &cwd, &root);
+    if let Some(path) = &args.write_baseline {
+        crate::baseline::write(path, &outcome.findings)
+            .map_err(|e| miette!("cannot write baseline `{}`: {e}", path.display()))?;
+    }
+    if let Some(path) = &args.baseline {
+        let known = crate::baseline::read(path).map_err(|e| miette!("{e}"))?;
+        crate::baseline::filter(&mut outcome.findings, &known);
+    }
 
     let color = match args.color {
         ColorChoice::Always => true,
@@ -220,6 +245,9 @@ fn lint(args: LintArgs) -> miette::Result<i32> {
                 },
             ),
             Format::Json => render::json::render(&outcome),
+            Format::Sarif => render::sarif::render(&outcome),
+            Format::Github => render::github::render(&outcome),
+            Format::Markdown => render::markdown::render(&outcome),
         };
         match file {
             Some(path) => std::fs::write(path, text)

@@ -5,6 +5,7 @@
 //! suppress → render. [`run`] drives it for the CLI; [`lint_file`] is the in-process entry
 //! for tests.
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod discover;

@@ -2,10 +2,8 @@
 //! structs (never from internal types).
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use super::position;
-use crate::finding::Finding;
 use crate::source::LineIndex;
 use crate::Outcome;
 
@@ -56,36 +54,8 @@ struct Summary {
     warnings: usize,
 }
 
-/// Fingerprint = hash of (root-relative path, resource, code, canonical statement) plus an
-/// occurrence number among identical ones (SPEC §5): line shifts do not change it.
-pub fn fingerprints(findings: &[Finding]) -> Vec<String> {
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    findings
-        .iter()
-        .map(|f| {
-            let mut h = Sha256::new();
-            for part in [
-                f.file.root_relative.as_str(),
-                f.resource.as_deref().unwrap_or(""),
-                f.rule.code,
-                f.canonical.as_str(),
-            ] {
-                h.update(part.as_bytes());
-                h.update([0]);
-            }
-            let base: String = h.finalize()[..16]
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect();
-            let n = seen.entry(base.clone()).or_insert(0);
-            *n += 1;
-            format!("{base}:{n}")
-        })
-        .collect()
-}
-
 pub fn render(outcome: &Outcome) -> String {
-    let fingerprints = fingerprints(&outcome.findings);
+    let fingerprints = crate::baseline::fingerprints(&outcome.findings);
     let mut indexes: std::collections::HashMap<*const crate::source::SourceFile, LineIndex> =
         std::collections::HashMap::new();
     let mut findings = Vec::with_capacity(outcome.findings.len());
