@@ -200,7 +200,18 @@ pub fn lint_paths(opts: &Options, config: &config::Config, cwd: &Path, root: &Pa
     let (tf, files): (Vec<PathBuf>, Vec<PathBuf>) = discovered
         .into_iter()
         .partition(|p| extract::terraform::is_config_file(p));
-    let terraform = lint_terraform(&tf, &opts.var_files, config, semantics, cwd, root);
+    // A configuration file named on the command line (pre-commit names staged files) is read
+    // with its whole module directory.
+    let named: Vec<PathBuf> = opts
+        .paths
+        .iter()
+        .filter(|p| p.is_file() && extract::terraform::is_config_file(p))
+        .map(|p| match p.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        })
+        .collect();
+    let terraform = lint_terraform(&tf, &named, &opts.var_files, config, semantics, cwd, root);
     let cdk = lint_cdk(&files, config, semantics, cwd, root);
     // A file read through `file()` is reported once, as Terraform; a template of a cloud
     // assembly once, as CDK.
@@ -391,8 +402,10 @@ fn suppress_by_file(findings: &mut Vec<Finding>, config: &config::Config) {
 }
 
 /// Lints the module directories of the Terraform files found.
+#[allow(clippy::too_many_arguments)]
 fn lint_terraform(
     tf: &[PathBuf],
+    whole_dirs: &[PathBuf],
     var_files: &[PathBuf],
     config: &config::Config,
     semantics: Semantics,
@@ -400,7 +413,7 @@ fn lint_terraform(
     root: &Path,
 ) -> PassReport {
     let registry = extract::terraform::Files::new(root, cwd);
-    let out = extract::terraform::lint(tf, &registry, var_files);
+    let out = extract::terraform::lint(tf, whole_dirs, &registry, var_files);
     let mut report = FileReport {
         scanned: true,
         roles: out.roles,

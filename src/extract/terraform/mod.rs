@@ -99,9 +99,16 @@ pub struct Output {
     pub notes: Vec<String>,
 }
 
-/// Lints the modules of the configuration files found (a directory is a module). Directories
-/// that another module in the run calls with a local `source` are linted through those calls.
-pub fn lint(config_files: &[PathBuf], files: &Files, var_files: &[PathBuf]) -> Output {
+/// Lints the modules of the configuration files found (a directory is a module; only the
+/// found files of it, unless it is in `whole_dirs` because a file of it was named).
+/// Directories that another module in the run calls with a local `source` are linted through
+/// those calls.
+pub fn lint(
+    config_files: &[PathBuf],
+    whole_dirs: &[PathBuf],
+    files: &Files,
+    var_files: &[PathBuf],
+) -> Output {
     let mut out = Output::default();
     let mut by_dir: HashMap<PathBuf, Vec<PathBuf>> = HashMap::new();
     for f in config_files {
@@ -116,7 +123,8 @@ pub fn lint(config_files: &[PathBuf], files: &Files, var_files: &[PathBuf]) -> O
     let dirs = &dirs[..];
     let mut modules: HashMap<PathBuf, Module> = HashMap::new();
     for dir in dirs {
-        let only = by_dir.get(dir).map(Vec::as_slice);
+        let whole = whole_dirs.iter().any(|w| key(w) == key(dir));
+        let only = by_dir.get(dir).map(Vec::as_slice).filter(|_| !whole);
         modules.insert(key(dir), Module::load_only(dir, files, only));
     }
     let called: HashSet<PathBuf> = modules
