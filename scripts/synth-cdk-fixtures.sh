@@ -63,4 +63,10 @@ synth roles-legacy-trace roles \
 synth stage-nested stage-nested CDK_CONTEXT_JSON="{$cli_context}"
 synth good-only good-only CDK_CONTEXT_JSON="{$cli_context}"
 
+# Creation traces record absolute paths of this machine: write them as another machine's
+# (/home/dev/cdk-fixtures/...), so the fixtures read the same from any checkout. A test copies
+# an assembly into a project of its own to show a trace that resolves under the project root.
+find "$out" -path '*/cdk.out/*' -type f -name '*.json' \
+  -exec sed -i "s#$apps#/home/dev/cdk-fixtures#g" {} +
+
 node "$apps/describe.js" "$out" "$apps/expected-codes.json"

@@ -219,7 +219,6 @@ fn is_library_frame(frame: &str) -> bool {
         "/jsii/",
         "node:internal",
         "(internal/",
-        "<anonymous>",
     ]
     .iter()
     .any(|m| frame.contains(m))
@@ -254,7 +253,13 @@ fn user_frame(metadata: &Node, path: &str, reader: &dyn Reader) -> Option<Locati
         .iter()
         .filter_map(|k| metadata.get(k))
         .flat_map(|entries| entries.items().unwrap_or_default())
-        .filter_map(|e| e.get("trace"))
+        .filter_map(|e| {
+            // CDK ≤ 2.25x: `trace` on the `aws:cdk:logicalId` entry (under `--debug`); later
+            // releases: an `aws:cdk:creationStack` entry whose data are the frames.
+            let creation = e.get("type").and_then(Node::as_str) == Some("aws:cdk:creationStack");
+            e.get("trace")
+                .or_else(|| creation.then(|| e.get("data")).flatten())
+        })
         .collect();
     let (file, line, column) = traces
         .iter()

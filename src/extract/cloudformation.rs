@@ -283,7 +283,10 @@ impl Resolver for Template<'_> {
         Some(match name.as_str() {
             "Ref" => {
                 let target = arg.as_str().unwrap_or_default();
-                self.unknown(node, self.reference_reason(target), None)
+                let shape = PSEUDO_PARAMETERS
+                    .contains(&target)
+                    .then(|| format!("${{{target}}}"));
+                self.unknown(node, self.reference_reason(target), shape)
             }
             "Fn::Sub" => {
                 let (template, map) = match arg.items() {

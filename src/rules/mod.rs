@@ -125,6 +125,12 @@ pub(crate) fn principal_summary(statement: &Statement) -> String {
                 .flat_map(|e| &e.values)
                 .map(|v| match v {
                     Val::Lit { text, .. } => format!("`{text}`"),
+                    // A long-form intrinsic reads better as the ARN it builds.
+                    Val::Unknown {
+                        shape: Some(shape),
+                        expr,
+                        ..
+                    } if expr.starts_with('{') => format!("`{shape}`"),
                     Val::Unknown { expr, .. } => format!("`{expr}`"),
                 })
                 .collect();
