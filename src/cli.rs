@@ -126,6 +126,14 @@ fn parse_rules(list: &[String]) -> miette::Result<Vec<&'static Rule>> {
         .collect()
 }
 
+/// Writes to stdout; a closed pipe (`trustlint rules | head`) is not an error worth a panic.
+fn emit(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush());
+}
+
 /// Runs a command; `Ok` carries the exit code (0 or 1), `Err` means exit 2.
 pub fn run(cli: Cli) -> miette::Result<i32> {
     match cli.command {
@@ -143,19 +151,19 @@ pub fn run(cli: Cli) -> miette::Result<i32> {
                     r.summary
                 ));
             }
-            print!("{out}");
+            emit(&out);
             Ok(0)
         }
         Command::Explain { rule } => {
             let r = rules::lookup(&rule).ok_or_else(|| miette!("unknown rule `{rule}`"))?;
-            println!(
-                "# {} {}\n\nDefault severity: {}. {}.\n\n{}",
+            emit(&format!(
+                "# {} {}\n\nDefault severity: {}. {}.\n\n{}\n",
                 r.code,
                 r.name,
                 r.severity.as_str(),
                 r.summary,
                 r.docs.trim_end()
-            );
+            ));
             Ok(0)
         }
         Command::Lint(args) => lint(args),
@@ -252,10 +260,7 @@ fn lint(args: LintArgs) -> miette::Result<i32> {
         match file {
             Some(path) => std::fs::write(path, text)
                 .map_err(|e| miette!("cannot write `{}`: {e}", path.display()))?,
-            None => {
-                let mut stdout = std::io::stdout().lock();
-                let _ = stdout.write_all(text.as_bytes());
-            }
+            None => emit(&text),
         }
     }
     let deny_warnings = args.deny_warnings || config.deny_warnings;
