@@ -327,6 +327,27 @@ impl<'a> Scope<'a> {
         }
     }
 
+    /// A module call's arguments, evaluated here: the child module's input variables.
+    pub fn call_inputs(
+        &self,
+        file: FileId,
+        call: &hcl_edit::structure::Block,
+    ) -> HashMap<String, Tv> {
+        const META: &[&str] = &[
+            "source",
+            "version",
+            "count",
+            "for_each",
+            "providers",
+            "depends_on",
+        ];
+        call.body
+            .attributes()
+            .filter(|a| !META.contains(&a.key.value().as_str()))
+            .map(|a| (a.key.value().as_str().to_owned(), self.eval(file, &a.value)))
+            .collect()
+    }
+
     /// `module.NAME.OUTPUT` of a local module: its output evaluated with the call's inputs.
     fn module_output(&self, file: FileId, name: &str, output: &str, span: Span) -> Tv {
         let call = self
@@ -348,22 +369,7 @@ impl<'a> Scope<'a> {
         let Some((ofile, expr)) = child.outputs.get(output).cloned() else {
             return self.unknown(file, span, format!("is not an output of module `{name}`"));
         };
-        let inputs = call
-            .body
-            .attributes()
-            .filter(|a| {
-                !matches!(
-                    a.key.value().as_str(),
-                    "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
-                )
-            })
-            .map(|a| {
-                (
-                    a.key.value().as_str().to_owned(),
-                    self.eval(*call_file, &a.value),
-                )
-            })
-            .collect();
+        let inputs = self.call_inputs(*call_file, call);
         let vars = super::tfvars::with_defaults(&child, self.files, inputs);
         let scope = Scope::new(&child, self.files, &vars).rooted(&self.root_dir);
         scope.depth.set(self.depth.get() + 8);

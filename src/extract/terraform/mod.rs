@@ -227,22 +227,7 @@ impl Walker<'_, '_> {
             {
                 continue;
             }
-            let inputs: HashMap<String, Tv> = call
-                .body
-                .attributes()
-                .filter(|a| {
-                    !matches!(
-                        a.key.value().as_str(),
-                        "source" | "version" | "count" | "for_each" | "providers" | "depends_on"
-                    )
-                })
-                .map(|a| {
-                    (
-                        a.key.value().as_str().to_owned(),
-                        scope.eval(*file, &a.value),
-                    )
-                })
-                .collect();
+            let inputs = scope.call_inputs(*file, call);
             let child = match self.cache.remove(&k) {
                 Some(child) => child,
                 None => Module::load(&dir, files),
