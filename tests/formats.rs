@@ -23,7 +23,7 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String) {
 
 #[test]
 fn sarif_validates_against_the_official_schema() {
-    let schema_path = common::repo().join("../shared/schemas/sarif-schema-2.1.0.json");
+    let schema_path = common::repo().join("testdata/schemas/sarif-schema-2.1.0.json");
     let Ok(schema_text) = std::fs::read_to_string(&schema_path) else {
         panic!("the SARIF schema is expected at {}", schema_path.display());
     };
@@ -52,6 +52,33 @@ fn sarif_validates_against_the_official_schema() {
     assert!(results
         .iter()
         .all(|r| r["partialFingerprints"]["trustlint/v1"].is_string()));
+    // GitHub code scanning's documented limits for an upload.
+    assert!(results.len() <= 25_000, "results per run");
+    for r in results {
+        assert_eq!(r["locations"].as_array().map(Vec::len), Some(1));
+        assert!(r["relatedLocations"].as_array().map_or(0, Vec::len) <= 1_000);
+        let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap_or("/");
+        assert!(
+            !uri.starts_with('/') && !uri.contains("://"),
+            "repository-relative uri: {uri}"
+        );
+        assert!(r["locations"][0]["physicalLocation"]["region"]["startLine"].as_u64() >= Some(1));
+    }
+    for rule in sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules")
+    {
+        assert!(
+            rule["properties"]["tags"].as_array().map_or(0, Vec::len) <= 20,
+            "tags per rule"
+        );
+        assert!(rule["properties"]["security-severity"].as_str().is_some());
+        assert!(rule["help"]["markdown"]
+            .as_str()
+            .is_some_and(|h| h.contains("## Fix")));
+    }
     assert_eq!(
         results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "testdata/examples/account-authorization-details.json"
