@@ -50,8 +50,37 @@ pub fn read(manifest: &Path, reader: &dyn Reader) -> Assembly {
         ..Assembly::default()
     };
     let mut seen = HashSet::new();
-    read_manifest(manifest, reader, 0, &mut seen, &mut out);
+    let base = manifest
+        .parent()
+        .and_then(|d| d.canonicalize().ok())
+        .unwrap_or_default();
+    let confined = Confined {
+        inner: reader,
+        base,
+    };
+    read_manifest(manifest, &confined, 0, &mut seen, &mut out);
     out
+}
+
+/// Reads only inside the assembly's directory: a manifest naming `../../etc/x.json` as a
+/// template is not followed out of it.
+struct Confined<'a> {
+    inner: &'a dyn Reader,
+    base: PathBuf,
+}
+
+impl Reader for Confined<'_> {
+    fn read(&self, path: &Path) -> Option<Arc<SourceFile>> {
+        let canonical = path.canonicalize().ok()?;
+        canonical
+            .starts_with(&self.base)
+            .then(|| self.inner.read(path))
+            .flatten()
+    }
+
+    fn source(&self, path: &Path) -> Option<Arc<SourceFile>> {
+        self.inner.source(path)
+    }
 }
 
 fn read_manifest(
