@@ -191,3 +191,29 @@ fn gitignored_cdk_out_gets_a_note() {
     let (code, _) = run(&["lint", "cdk.out"]);
     assert_eq!(code, Some(1), "named, the ignored assembly is linted");
 }
+
+#[test]
+fn a_manifest_cannot_lead_out_of_its_assembly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join(".git")).expect("git root");
+    std::fs::create_dir(dir.path().join("asm")).expect("mkdir");
+    let outside = r#"{"Resources": {"R": {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}]}}}}}"#;
+    std::fs::write(dir.path().join("outside.template.json"), outside).expect("write");
+    std::fs::write(
+        dir.path().join("asm/manifest.json"),
+        r#"{"version": "36.0.0", "artifacts": {"S": {"type": "aws:cloudformation:stack", "properties": {"templateFile": "../outside.template.json"}}}}"#,
+    )
+    .expect("write");
+    let out = Command::cargo_bin("trustlint")
+        .expect("binary")
+        .current_dir(dir.path().join("asm"))
+        .args(["lint", "--format", "json", "."])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

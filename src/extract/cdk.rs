@@ -50,10 +50,14 @@ pub fn read(manifest: &Path, reader: &dyn Reader) -> Assembly {
         ..Assembly::default()
     };
     let mut seen = HashSet::new();
-    let base = manifest
-        .parent()
-        .and_then(|d| d.canonicalize().ok())
-        .unwrap_or_default();
+    let dir = match manifest.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    // Unresolvable, the base is a path nothing canonical starts with.
+    let base = dir
+        .canonicalize()
+        .unwrap_or_else(|_| PathBuf::from("\0unresolved"));
     let confined = Confined {
         inner: reader,
         base,
