@@ -178,7 +178,8 @@ fn lint(args: LintArgs) -> miette::Result<i32> {
         args.paths.clone()
     };
     for p in &paths {
-        if std::fs::symlink_metadata(p).is_err() {
+        // A dangling symlink or a loop is as missing as a path that does not exist.
+        if !p.exists() {
             return Err(miette!("path `{}` does not exist", p.display()));
         }
     }

@@ -37,8 +37,12 @@ pub fn discover(
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut files = Vec::new();
     for path in paths {
+        // A named directory is not walked when a `.trustlintignore` above it excludes it.
+        if path.is_dir() && !opts.no_ignore && trustlintignored(path, root, true) {
+            continue;
+        }
         if path.is_file() {
-            let ignored = !opts.no_ignore && trustlintignored(path, root);
+            let ignored = !opts.no_ignore && trustlintignored(path, root, false);
             if !config.excluded(path) && !ignored {
                 files.push(path.clone());
             }
@@ -86,9 +90,10 @@ fn symlink_inside(path: &Path, canonical_root: &Path) -> bool {
         .is_ok_and(|t| t.starts_with(canonical_root) && t.is_file())
 }
 
-/// Whether `.trustlintignore` files in the file's directory or above (up to the project
-/// root) exclude a named file.
-fn trustlintignored(path: &Path, root: &Path) -> bool {
+/// Whether the `.trustlintignore` files in the path's directory and above (up to the project
+/// root) exclude a named path: the deepest file that matches decides, so `!negation`s in a
+/// subdirectory re-include what a parent excluded, as in git.
+fn trustlintignored(path: &Path, root: &Path, is_dir: bool) -> bool {
     let Ok(absolute) = std::path::absolute(path) else {
         return false;
     };
@@ -99,14 +104,20 @@ fn trustlintignored(path: &Path, root: &Path) -> bool {
         .take_while(|d| d.starts_with(&root))
         .collect();
     dirs.reverse();
-    dirs.iter().any(|dir| {
+    let mut ignored = false;
+    for dir in dirs {
         let file = dir.join(IGNORE_FILE);
         if !file.is_file() {
-            return false;
+            continue;
         }
         let mut b = GitignoreBuilder::new(dir);
         b.add(&file);
-        b.build()
-            .is_ok_and(|g| g.matched_path_or_any_parents(&absolute, false).is_ignore())
-    })
+        let Ok(g) = b.build() else { continue };
+        match g.matched_path_or_any_parents(&absolute, is_dir) {
+            ignore::Match::Ignore(_) => ignored = true,
+            ignore::Match::Whitelist(_) => ignored = false,
+            ignore::Match::None => {}
+        }
+    }
+    ignored
 }

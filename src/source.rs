@@ -102,7 +102,10 @@ impl LineIndex {
             .partition_point(|&s| s <= offset)
             .saturating_sub(1);
         let start = self.starts.get(line).copied().unwrap_or(0);
-        let col = text.get(start..offset).map_or(0, |s| s.chars().count());
+        // A byte-order mark is not a column.
+        let col = text
+            .get(start..offset)
+            .map_or(0, |s| s.trim_start_matches('\u{feff}').chars().count());
         (line + 1, col + 1)
     }
 

@@ -9,6 +9,23 @@ use crate::source::LineIndex;
 
 const MARKER: &str = "trustlint:ignore";
 
+/// Whether the end of `prefix` is inside a quoted string (so a `#` there starts no comment).
+fn in_string(prefix: &str) -> bool {
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for c in prefix.chars() {
+        match quote {
+            Some(_) if escaped => escaped = false,
+            Some(_) if c == '\\' => escaped = true,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None => {}
+        }
+    }
+    quote.is_some()
+}
+
 /// The ignore comments of one file, by 1-based line.
 pub struct Comments {
     /// `None` ignores every rule (a comment with no code).
@@ -27,15 +44,27 @@ impl Comments {
                 continue;
             };
             let before = line[..at].trim_end();
-            if !(before.ends_with('#') || before.ends_with("//")) {
+            let Some(opener) = before
+                .strip_suffix("//")
+                .or_else(|| before.strip_suffix('#'))
+            else {
+                continue;
+            };
+            if in_string(opener) {
                 continue;
             }
-            let codes: Vec<&'static Rule> = line[at + MARKER.len()..]
+            let words: Vec<&str> = line[at + MARKER.len()..]
                 .split(|c: char| c.is_whitespace() || c == ',')
                 .filter(|t| !t.is_empty())
-                .map_while(rules::lookup)
                 .collect();
-            by_line.insert(i + 1, (!codes.is_empty()).then_some(codes));
+            let codes: Vec<&'static Rule> = words.iter().map_while(|w| rules::lookup(w)).collect();
+            // A bare marker ignores every rule; one whose first word is not a rule (a typo,
+            // `because …`) ignores nothing rather than everything.
+            if words.is_empty() {
+                by_line.insert(i + 1, None);
+            } else if !codes.is_empty() {
+                by_line.insert(i + 1, Some(codes));
+            }
         }
         Comments { by_line }
     }
@@ -80,4 +109,27 @@ pub fn metadata_suppresses(finding: &Finding) -> bool {
         .iter()
         .filter_map(|c| rules::lookup(c))
         .any(|r| r.code == finding.rule.code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_in_strings_and_unknown_codes_suppress_nothing() {
+        let text = "a: \"see # trustlint:ignore TL001\"\n# trustlint:ignore TL01 typo\n# trustlint:ignore\n// trustlint:ignore TL002,TL003 reason\nx: 1 # trustlint:ignore missing-role-session-name\n";
+        let c = Comments::scan(text);
+        assert!(!c.by_line.contains_key(&1));
+        assert!(!c.by_line.contains_key(&2));
+        assert!(matches!(c.by_line.get(&3), Some(None)));
+        let codes = |l| {
+            c.by_line
+                .get(&l)
+                .cloned()
+                .flatten()
+                .map(|v| v.iter().map(|r| r.code).collect::<Vec<_>>())
+        };
+        assert_eq!(codes(4), Some(vec!["TL002", "TL003"]));
+        assert_eq!(codes(5), Some(vec!["TL001"]));
+    }
 }

@@ -369,3 +369,65 @@ fn broken_files_report_tl000_only_when_they_may_hold_a_policy() {
         0
     );
 }
+
+#[test]
+fn review_findings_on_paths_and_suppressions() {
+    // A named directory that a .trustlintignore above excludes is not walked; a negation in
+    // a deeper .trustlintignore re-includes a file.
+    let dir = project(&[
+        ("a/.trustlintignore", "b/\nmain.json\n"),
+        ("a/b/bad.json", BAD_POLICY),
+        ("a/c/.trustlintignore", "!main.json\n"),
+        ("a/c/main.json", BAD_POLICY),
+    ]);
+    assert_eq!(stdout(trustlint(dir.path()).args(["lint", "a/b"])).0, 0);
+    assert_eq!(
+        stdout(trustlint(dir.path()).args(["lint", "a/c/main.json"])).0,
+        1
+    );
+    // A dangling symlink named on the command line is a missing path.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("nowhere.json", dir.path().join("dangling.json"))
+            .expect("symlink");
+        assert_eq!(
+            stdout(trustlint(dir.path()).args(["lint", "dangling.json"])).0,
+            2
+        );
+    }
+    // A marker inside a string and a marker with an unknown code suppress nothing.
+    let yaml = "Resources:\n  R:\n    Type: AWS::IAM::Role\n    Description: \"see # trustlint:ignore TL001\"\n    Properties:\n      # trustlint:ignore TL01 typo\n      AssumeRolePolicyDocument:\n        Version: \"2012-10-17\"\n        Statement:\n          - Effect: Allow\n            Principal: {AWS: \"*\"}\n            Action: sts:AssumeRole\n";
+    let dir = project(&[("t.yaml", yaml)]);
+    assert_eq!(
+        json_codes(&stdout(trustlint(dir.path()).args(["lint", "--format", "json"])).1),
+        ["TL001"]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn file_reads_never_leave_the_root_through_symlinks() {
+    let outside = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        outside.path().join("secret.json"),
+        r#"{"Statement": [{"Sid": "Secret", "Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}]}"#,
+    )
+    .expect("write");
+    let dir = project(&[
+        ("sub/deeper/.keep", ""),
+        ("sub/x.json", r#"{"Version": "2012-10-17", "Statement": []}"#),
+        ("main.tf", "resource \"aws_iam_role\" \"r\" {\n  assume_role_policy = file(\"${path.module}/link/../x.json\")\n}\n"),
+    ]);
+    std::fs::create_dir(dir.path().join(".git")).expect("git root");
+    std::os::unix::fs::symlink(dir.path().join("sub/deeper"), dir.path().join("link"))
+        .expect("symlink");
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.json"),
+        dir.path().join("x.json"),
+    )
+    .expect("symlink");
+    // `link/..` is `sub/` to the OS, as to Terraform: sub/x.json is read, the secret never.
+    let (code, out, _) = stdout(trustlint(dir.path()).args(["lint", "--format", "json"]));
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("Secret"));
+}

@@ -130,6 +130,13 @@ pub fn statement(node: &Node, r: &dyn Resolver, syntax: Syntax, canonical: &str)
         file: None,
     };
     if let Some(v) = r.intrinsic(node) {
+        // A statement that is itself an expression: Effect, Action and Principal are all
+        // unknown, so it is TL004, never silently out of scope.
+        s.actions = Some(Actions {
+            negated: false,
+            items: vec![v.clone()],
+        });
+        s.principal = Principal::Unknown(v.clone());
         s.effect = Some(v);
         return s;
     }

@@ -129,6 +129,19 @@ struct Fingerprints<'a> {
     v1: &'a str,
 }
 
+/// Characters a SARIF `uri` (RFC 3986) keeps as they are in a relative path.
+const URI_KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
+/// A repository-relative path as a URI reference: `a b#1.json` → `a%20b%231.json`.
+fn uri(path: &str) -> String {
+    percent_encoding::utf8_percent_encode(path, URI_KEEP).to_string()
+}
+
 fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
@@ -181,7 +194,7 @@ pub fn render(outcome: &Outcome) -> String {
                         id: i + 1,
                         physical_location: PhysicalLocation {
                             artifact_location: Artifact {
-                                uri: r.file.root_relative.clone(),
+                                uri: uri(&r.file.root_relative),
                                 uri_base_id: "%SRCROOT%",
                             },
                             region: Region {
@@ -213,7 +226,7 @@ pub fn render(outcome: &Outcome) -> String {
                 locations: [SarifLocation {
                     physical_location: PhysicalLocation {
                         artifact_location: Artifact {
-                            uri: at.path,
+                            uri: uri(&at.path),
                             uri_base_id: "%SRCROOT%",
                         },
                         region: Region {
@@ -248,4 +261,16 @@ pub fn render(outcome: &Outcome) -> String {
     let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
     text.push('\n');
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_percent_encoded() {
+        assert_eq!(uri("infra/iam.tf"), "infra/iam.tf");
+        assert_eq!(uri("a b%2C,c:d.json"), "a%20b%252C%2Cc%3Ad.json");
+        assert_eq!(uri("ü#[x].json"), "%C3%BC%23%5Bx%5D.json");
+    }
 }

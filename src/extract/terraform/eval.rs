@@ -41,6 +41,9 @@ pub struct Scope<'a> {
     pub root_dir: PathBuf,
     /// Locals being evaluated, to stop cycles.
     locals_seen: RefCell<Vec<String>>,
+    /// Locals already evaluated: Terraform evaluates each once, and a local that uses another
+    /// twice must not cost twice (a chain of them would be exponential).
+    locals_done: std::rc::Rc<RefCell<HashMap<String, Tv>>>,
     depth: Cell<usize>,
 }
 
@@ -69,6 +72,7 @@ impl<'a> Scope<'a> {
             bindings: Vec::new(),
             root_dir: module.dir.clone(),
             locals_seen: RefCell::new(Vec::new()),
+            locals_done: Default::default(),
             depth: Cell::new(0),
         }
     }
@@ -90,6 +94,7 @@ impl<'a> Scope<'a> {
             bindings,
             root_dir: self.root_dir.clone(),
             locals_seen: RefCell::new(self.locals_seen.borrow().clone()),
+            locals_done: self.locals_done.clone(),
             depth: Cell::new(self.depth.get()),
         }
     }
@@ -390,12 +395,18 @@ impl<'a> Scope<'a> {
         let Some((lfile, expr)) = self.module.locals.get(name) else {
             return self.unknown(file, span, format!("is not defined (`local.{name}`)"));
         };
+        if let Some(done) = self.locals_done.borrow().get(name) {
+            return done.clone();
+        }
         if self.locals_seen.borrow().iter().any(|n| n == name) {
             return self.unknown(file, span, "refers to itself");
         }
         self.locals_seen.borrow_mut().push(name.to_owned());
         let value = self.eval(*lfile, expr);
         self.locals_seen.borrow_mut().pop();
+        self.locals_done
+            .borrow_mut()
+            .insert(name.to_owned(), value.clone());
         value
     }
 

@@ -136,7 +136,20 @@ impl Files {
         if !canonical.is_file() {
             return Err(format!("`{path}` is not a file"));
         }
-        Ok(clean(&joined))
+        // Read what was checked: the canonical file (as the OS resolves `link/..`), shown
+        // relative to the current directory.
+        Ok(canonical
+            .strip_prefix(self.cwd_canonical())
+            .map_or_else(|_| canonical.clone(), Path::to_path_buf))
+    }
+
+    fn cwd_canonical(&self) -> PathBuf {
+        self.cwd.canonicalize().unwrap_or_else(|_| self.cwd.clone())
+    }
+
+    /// Whether a path resolves inside the project root (symlinks followed).
+    pub fn inside_root(&self, path: &Path) -> bool {
+        path.canonicalize().is_ok_and(|c| c.starts_with(&self.root))
     }
 }
 

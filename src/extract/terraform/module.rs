@@ -87,7 +87,7 @@ impl Module {
                 entries
                     .flatten()
                     .map(|e| e.path())
-                    .filter(|p| p.is_file() && is_config_file(p))
+                    .filter(|p| p.is_file() && is_config_file(p) && files.inside_root(p))
                     .filter(|p| {
                         only.is_none_or(|names| {
                             names.iter().any(|n| n.file_name() == p.file_name())
