@@ -156,12 +156,13 @@ impl Config {
         }
     }
 
-    /// A glob set matches a path, one of its parent directories, or its file name.
+    /// A glob set matches a path, one of its parent directories, or — as a plain name does
+    /// in `.gitignore` — any one component (`legacy` excludes `infra/legacy/main.tf`).
     fn matches(set: &GlobSet, rel: &Path) -> bool {
         rel.ancestors()
             .filter(|a| !a.as_os_str().is_empty())
             .any(|a| set.is_match(a))
-            || rel.file_name().is_some_and(|n| set.is_match(n))
+            || rel.components().any(|c| set.is_match(c.as_os_str()))
     }
 
     pub fn excluded(&self, path: &Path) -> bool {

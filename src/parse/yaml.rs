@@ -210,6 +210,11 @@ impl Builder<'_> {
                 self.open(start, anchor, tag, kind)
             }
             Event::SequenceEnd | Event::MappingEnd => self.close(start, end),
+            // Anchors belong to their document: an alias cannot reach into an earlier one.
+            Event::DocumentStart(_) => {
+                self.anchors.clear();
+                Ok(())
+            }
             Event::Alias(id) => {
                 let here = Span::new(start, end);
                 let Some((node, count)) = self.anchors.get(&id) else {
@@ -511,7 +516,10 @@ mod tests {
 
     #[test]
     fn crlf_tagged_blocks_anchors_and_documents() {
-        let text = "a: &q\r\n  - b: c\r\n    d: |\r\n      x\r\n  - !If\r\n    - k\r\n  -\r\n    e: f\r\n    g:\r\n---\r\nz: *q\r\n";
+        let text = "a: &q\r\n  - b: c\r\n    d: |\r\n      x\r\n  - !If\r\n    - k\r\n  -\r\n    e: f\r\n    g:\r\n---\r\nz: *r\r\ny: &r 1\r\n";
+        assert!(parse(text).is_err(), "an alias before its anchor");
+        let text = text.replace("z: *r\r\ny: &r 1", "y: &r 1\r\nz: *r");
+        let text = text.as_str();
         let docs = parse(text).expect("parses");
         assert_eq!(docs.len(), 2);
         let quoted = parse("a: \"x\" # c\nb: 'y''z' # d\n").expect("quoted");
@@ -534,8 +542,9 @@ mod tests {
         assert_eq!(at(text, items[1].span), "!If\r\n    - k");
         assert_eq!(tagged(&items[1]).0, "If");
         assert_eq!(at(text, items[2].span), "e: f\r\n    g:");
-        // An alias copies the anchored node, spans included, even in a later document.
-        assert_eq!(docs[1].get("z"), Some(seq));
+        // An alias copies the anchored node, spans included; anchors belong to their document.
+        assert_eq!(docs[1].get("z"), docs[1].get("y"));
+        assert!(parse("a: &q 1\n---\nz: *q\n").is_err());
         assert_eq!(parse("").expect("empty"), Vec::new());
         assert_eq!(parse("# only a comment\n").expect("comment"), Vec::new());
     }
