@@ -196,6 +196,11 @@ fn lint(args: LintArgs) -> miette::Result<i32> {
             .map(|f| parse_format(f))
             .collect::<miette::Result<Vec<_>>>()?
     };
+    if formats.iter().filter(|(_, file)| file.is_none()).count() > 1 {
+        return Err(miette!(
+            "only one --format can write to standard output; give the others a file (FMT:FILE)"
+        ));
+    }
     let config_path = args.config.clone().or_else(|| {
         let first = std::path::absolute(&paths[0]).unwrap_or_else(|_| cwd.clone());
         let start = if first.is_dir() {

@@ -152,7 +152,13 @@ pub fn lint(
         let Some(module) = modules.get(&key(dir)) else {
             continue;
         };
-        let vars = tfvars::root_values(module, files, var_files);
+        let mut errors = Vec::new();
+        let vars = tfvars::root_values(module, files, var_files, &mut errors);
+        for (id, e) in errors {
+            if let Some(f) = files.get(id) {
+                walker.out.errors.push((f, e));
+            }
+        }
         walker.root_dir = dir.clone();
         walker.stack = vec![key(dir)];
         walker.walk(module, &vars, String::new(), Vec::new());

@@ -12,7 +12,7 @@ use hcl_edit::expr::{Expression, ObjectKey};
 
 use super::module::{Module, Variable};
 use super::value::{FileId, Tv, V};
-use crate::parse::{hcl, json};
+use crate::parse::{hcl, json, ParseError};
 
 /// Variable defaults, overridden by `inputs` (a module call's arguments).
 pub fn with_defaults(
@@ -116,7 +116,13 @@ fn apply_type(scope: &Scope<'_>, file: FileId, t: &Expression, value: Tv) -> Tv 
 }
 
 /// The values of a root module's variables.
-pub fn root_values(module: &Module, files: &Files, var_files: &[PathBuf]) -> HashMap<String, Tv> {
+/// A broken variables file is reported (TL000) in `errors`: Terraform would refuse it.
+pub fn root_values(
+    module: &Module,
+    files: &Files,
+    var_files: &[PathBuf],
+    errors: &mut Vec<(FileId, ParseError)>,
+) -> HashMap<String, Tv> {
     let mut values = with_defaults(module, files, HashMap::new());
     let mut auto: Vec<PathBuf> = std::fs::read_dir(&module.dir)
         .map(|d| {
@@ -137,14 +143,19 @@ pub fn root_values(module: &Module, files: &Files, var_files: &[PathBuf]) -> Has
     ordered.extend(auto);
     ordered.extend(var_files.iter().cloned());
     for path in ordered.iter().filter(|p| p.is_file()) {
-        values.extend(read(path, module, files));
+        values.extend(read(path, module, files, errors));
     }
     let none = HashMap::new();
     typed(module, &Scope::new(module, files, &none), values)
 }
 
 /// The assignments of one tfvars file (HCL or JSON); unreadable files give none.
-fn read(path: &Path, module: &Module, files: &Files) -> HashMap<String, Tv> {
+fn read(
+    path: &Path,
+    module: &Module,
+    files: &Files,
+    errors: &mut Vec<(FileId, ParseError)>,
+) -> HashMap<String, Tv> {
     let Ok(id) = files.load(path) else {
         return HashMap::new();
     };
@@ -152,8 +163,12 @@ fn read(path: &Path, module: &Module, files: &Files) -> HashMap<String, Tv> {
         return HashMap::new();
     };
     if path.extension().is_some_and(|e| e == "json") {
-        let Ok(node) = json::parse(&source.text) else {
-            return HashMap::new();
+        let node = match json::parse(&source.text) {
+            Ok(node) => node,
+            Err(e) => {
+                errors.push((id, e));
+                return HashMap::new();
+            }
         };
         return node
             .entries()
@@ -162,8 +177,12 @@ fn read(path: &Path, module: &Module, files: &Files) -> HashMap<String, Tv> {
             .map(|(k, v)| (k.name.clone(), node_to_tv(v, id, &|s| s)))
             .collect();
     }
-    let Ok(body) = hcl::parse(&source.text) else {
-        return HashMap::new();
+    let body = match hcl::parse(&source.text) {
+        Ok(body) => body,
+        Err(e) => {
+            errors.push((id, e));
+            return HashMap::new();
+        }
     };
     let none = HashMap::new();
     let scope = Scope::new(module, files, &none);
