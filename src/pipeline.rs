@@ -150,32 +150,46 @@ fn lint_cdk(
         cwd,
         root: root.canonicalize().unwrap_or_else(|_| root.to_path_buf()),
     };
-    // A template named on its own (pre-commit names staged files) is read with its manifest.
-    let mut manifests: Vec<PathBuf> = files
-        .iter()
-        .map(|p| {
-            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-            if name.ends_with(".template.json") {
-                p.with_file_name("manifest.json")
-            } else {
-                p.clone()
-            }
-        })
-        .filter(|p| p.file_name().is_some_and(|n| n == "manifest.json"))
-        .filter(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains("\"artifacts\"")))
-        .collect();
-    manifests.dedup();
+    // A template named on its own (pre-commit names staged files) is read with its manifest,
+    // and only its own findings are reported; a manifest the walk reached reports them all.
+    let is_assembly =
+        |p: &Path| std::fs::read_to_string(p).is_ok_and(|t| t.contains("\"artifacts\""));
+    let canon = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let mut manifests: Vec<(PathBuf, Option<Vec<PathBuf>>)> = Vec::new();
+    for p in files {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let (manifest, only) = if name == "manifest.json" {
+            (p.clone(), None)
+        } else if name.ends_with(".template.json") {
+            (p.with_file_name("manifest.json"), Some(canon(p)))
+        } else {
+            continue;
+        };
+        if !is_assembly(&manifest) {
+            continue;
+        }
+        match manifests
+            .iter_mut()
+            .find(|(m, _)| canon(m) == canon(&manifest))
+        {
+            Some((_, filter)) => match (filter.as_mut(), only) {
+                (Some(list), Some(t)) => list.push(t),
+                (_, None) => *filter = None,
+                (None, Some(_)) => {}
+            },
+            None => manifests.push((manifest, only.map(|t| vec![t]))),
+        }
+    }
     // Outer assemblies first, so that a Stage's assembly is read through its parent.
-    manifests.sort_by_key(|p| p.components().count());
+    manifests.sort_by_key(|(p, _)| p.components().count());
     let mut pass = PassReport::default();
-    for manifest in &manifests {
-        let canonical = manifest.canonicalize().unwrap_or_else(|_| manifest.clone());
-        if pass.consumed.contains(&canonical) {
+    for (manifest, only) in &manifests {
+        if pass.consumed.contains(&canon(manifest)) {
             continue;
         }
         let assembly = extract::cdk::read(manifest, &reader);
         pass.report.roles += assembly.extracted.roles;
-        pass.files += assembly.consumed.len();
+        pass.files += assembly.templates;
         pass.consumed.extend(
             assembly
                 .consumed
@@ -184,10 +198,15 @@ fn lint_cdk(
         );
         let mut findings = Vec::new();
         for (file, e) in &assembly.errors {
-            findings.push(parse_error(file, e, true));
+            let mut f = parse_error(file, e, true);
+            f.source_kind = SourceKind::Cdk;
+            findings.push(f);
         }
         for policy in &assembly.extracted.policies {
             rules::check_policy(policy, semantics, &mut findings);
+        }
+        if let Some(named) = only {
+            findings.retain(|f| named.contains(&canon(&f.file.path)));
         }
         suppress_by_file(&mut findings, config);
         pass.report.findings.extend(findings);

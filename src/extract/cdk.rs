@@ -38,6 +38,8 @@ pub struct Assembly {
     pub consumed: Vec<PathBuf>,
     /// Templates or manifests that did not parse: file and message.
     pub errors: Vec<(Arc<SourceFile>, crate::parse::ParseError)>,
+    /// Templates read (what `files_scanned` counts for an assembly).
+    pub templates: usize,
 }
 
 /// Reads the assembly whose manifest is `manifest`, with its Stages and nested stacks.
@@ -192,6 +194,7 @@ fn read_template(path: &Path, metadata: &Node, reader: &dyn Reader, out: &mut As
         return;
     };
     out.consumed.push(path.to_path_buf());
+    out.templates += 1;
     let root = match json::parse(&file.text) {
         Ok(root) => root,
         Err(e) => {
