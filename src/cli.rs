@@ -230,13 +230,18 @@ fn lint(args: LintArgs) -> miette::Result<i32> {
         var_files: args.var_files.clone(),
     };
     let mut outcome = crate::lint_paths(&opts, &config, &cwd, &root);
+    // Read the old baseline before writing a new one: `--baseline b --write-baseline b`
+    // updates `b` and still reports only what is new.
+    let known = match &args.baseline {
+        Some(path) => Some(crate::baseline::read(path).map_err(|e| miette!("{e}"))?),
+        None => None,
+    };
     if let Some(path) = &args.write_baseline {
         crate::baseline::write(path, &outcome.findings)
             .map_err(|e| miette!("cannot write baseline `{}`: {e}", path.display()))?;
     }
-    if let Some(path) = &args.baseline {
-        let known = crate::baseline::read(path).map_err(|e| miette!("{e}"))?;
-        crate::baseline::filter(&mut outcome.findings, &known);
+    if let Some(known) = &known {
+        crate::baseline::filter(&mut outcome.findings, known);
     }
 
     let color = match args.color {

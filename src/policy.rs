@@ -172,7 +172,21 @@ pub struct Location {
     pub position: Option<(usize, usize)>,
 }
 
+/// The message of the related location a CDK creation trace gives: the user's source line,
+/// which annotations and SARIF use as the finding's place (SPEC §6).
+pub const SOURCE_LINE: &str = "role created here";
+
 impl Location {
+    /// Where a role is defined, for `related`.
+    pub fn role(file: Arc<SourceFile>, span: Span) -> Self {
+        Location {
+            file,
+            span,
+            message: "role defined here".to_owned(),
+            position: None,
+        }
+    }
+
     /// 1-based line and character column.
     pub fn line_col(&self) -> (usize, usize) {
         self.position.unwrap_or_else(|| {

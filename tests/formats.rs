@@ -202,6 +202,19 @@ fn baseline_hides_old_findings_and_shows_new_ones() {
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
     assert_eq!(v["findings"].as_array().map(Vec::len), Some(1));
     assert_eq!(v["findings"][0]["line"], 4);
+    // One file for both flags updates the baseline and still reports the new finding.
+    let both = [
+        "lint",
+        "--baseline",
+        "baseline.json",
+        "--write-baseline",
+        "baseline.json",
+    ];
+    assert_eq!(run(dir.path(), &both).0, 1);
+    assert_eq!(
+        run(dir.path(), &["lint", "--baseline", "baseline.json"]).0,
+        0
+    );
     // Editing the offending statement makes it new.
     std::fs::write(&policy, POLICY.replace("111122223333", "444455556666")).expect("write");
     assert_eq!(

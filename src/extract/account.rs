@@ -47,12 +47,7 @@ pub fn extract(file: &Arc<SourceFile>, root: &Node) -> Extracted {
             kind: SourceKind::Account,
             file: file.clone(),
             resource: name,
-            role: Some(Location {
-                position: None,
-                file: file.clone(),
-                span: entry.span,
-                message: "role defined here".to_owned(),
-            }),
+            role: Some(Location::role(file.clone(), entry.span)),
             related: Vec::new(),
             anchors: vec![entry.span, doc.span],
             foreign_anchors: Vec::new(),

@@ -319,7 +319,7 @@ fn user_frame(metadata: &Node, path: &str, reader: &dyn Reader) -> Option<Locati
         position: Some((line, column)),
         file: source,
         span: Span::new(offset, offset),
-        message: "role created here".to_owned(),
+        message: crate::policy::SOURCE_LINE.to_owned(),
     })
 }
 

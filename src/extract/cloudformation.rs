@@ -494,12 +494,7 @@ pub fn extract(file: &Arc<SourceFile>, root: &Node) -> Extracted {
             kind: SourceKind::CloudFormation,
             file: file.clone(),
             resource: Some(logical_id.name.clone()),
-            role: Some(Location {
-                position: None,
-                file: file.clone(),
-                span: logical_id.span,
-                message: "role defined here".to_owned(),
-            }),
+            role: Some(Location::role(file.clone(), logical_id.span)),
             related: Vec::new(),
             anchors: [Some(logical_id.span), key_span, Some(doc_span)]
                 .into_iter()

@@ -69,12 +69,7 @@ pub fn extract(file: &Arc<SourceFile>, root: &Node) -> Extracted {
             kind: SourceKind::TerraformPlan,
             file: file.clone(),
             resource: Some(address.to_owned()),
-            role: Some(Location {
-                position: None,
-                file: file.clone(),
-                span: entry.span,
-                message: "role defined here".to_owned(),
-            }),
+            role: Some(Location::role(file.clone(), entry.span)),
             related: Vec::new(),
             anchors: vec![entry.span],
             foreign_anchors: Vec::new(),

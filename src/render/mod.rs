@@ -35,7 +35,7 @@ impl Located {
             .then(|| {
                 f.related
                     .iter()
-                    .find(|r| r.message == "role created here" && !r.file.text.is_empty())
+                    .find(|r| r.message == crate::policy::SOURCE_LINE && !r.file.text.is_empty())
             })
             .flatten();
         if let Some(r) = source_line {

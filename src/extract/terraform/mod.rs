@@ -339,12 +339,7 @@ fn role(scope: &Scope<'_>, site: &RoleSite<'_>, files: &Files, out: &mut Output)
     };
     out.roles += 1;
     let address = format!("{}aws_iam_role.{name}", site.prefix);
-    let role_loc = Location {
-        position: None,
-        file: role_file.clone(),
-        span: role_span,
-        message: "role defined here".to_owned(),
-    };
+    let role_loc = Location::role(role_file.clone(), role_span);
     let (role_id, attr_span) = files.resolve(site.file, span_of(attr));
     let mut seen_docs = HashSet::new();
     let mut places = HashMap::new();
