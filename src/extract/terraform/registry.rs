@@ -283,12 +283,11 @@ pub fn judge(
                     );
                     conditions.push(("StringEquals".into(), "sts:RoleSessionName".into(), values));
                 }
-                if version >= (5, 52, 0) {
-                    conditions.extend(condition_list(
-                        input("trust_policy_conditions").as_ref(),
-                        span,
-                    ));
-                }
+                conditions.extend(added_conditions(
+                    version,
+                    input("trust_policy_conditions"),
+                    span,
+                ));
                 let actions = input("trusted_role_actions").map_or_else(
                     || at.list(vec![at.s("sts:AssumeRole"), at.s("sts:TagSession")]),
                     |v| {
@@ -329,12 +328,11 @@ pub fn judge(
                         at.s("true"),
                     ));
                 }
-                if version >= (5, 52, 0) {
-                    conditions.extend(condition_list(
-                        input("trust_policy_conditions").as_ref(),
-                        span,
-                    ));
-                }
+                conditions.extend(added_conditions(
+                    version,
+                    input("trust_policy_conditions"),
+                    span,
+                ));
                 let actions = input("trusted_role_actions").map_or_else(
                     || at.list(vec![at.s("sts:AssumeRole"), at.s("sts:TagSession")]),
                     |v| tv_node(&v, span),
@@ -489,6 +487,18 @@ fn main_statement(
         entries.push(("Condition", condition));
     }
     at.obj(entries)
+}
+
+/// `trust_policy_conditions`, which v5 applies to the main statement from 5.52.0 (#543).
+fn added_conditions(
+    version: Version,
+    value: Option<Tv>,
+    span: Span,
+) -> Vec<(String, String, Node)> {
+    if version < (5, 52, 0) {
+        return Vec::new();
+    }
+    condition_list(value.as_ref(), span)
 }
 
 /// `[{test, variable, values}]` lists (`trust_policy_conditions`, v6 `condition`).
